@@ -1,0 +1,103 @@
+package kz.aifc.expat.defaults.inbox;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import kz.aifc.expat.defaults.problem.ProblemMappers;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+/**
+ * Idempotent consumption: the event id is recorded in the same transaction as the handler's effect, so a redelivered
+ * event (relay re-send, consumer restart, rebalance) is applied once. While a store is down the handler is retried
+ * with back-off instead of being skipped; any other failure propagates to the channel's failure strategy (dead letter).
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String consumer;
+
+    @ConfigProperty(name = "expat.inbox.max-outage", defaultValue = "PT10M")
+    Duration maxOutage;
+
+    /** Runs {@code handler} once per event id for this service; returns false for a duplicate. */
+    public boolean process(ConsumerRecord<String, String> record, Consumer<EventEnvelope> handler) {
+        EventEnvelope event = EventEnvelope.of(record);
+        if (event.id() == null || event.type() == null) {
+            LOG.warnf("ignoring a record without CloudEvent id/type on %s at offset %d", record.topic(),
+                    record.offset());
+            return false;
+        }
+        long deadline = System.nanoTime() + maxOutage.toNanos();
+        long backoffMillis = 200;
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!firstDelivery(event)) {
+                        return false;
+                    }
+                    handler.accept(event);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                if (!ProblemMappers.isDependencyDown(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("store unavailable while handling %s %s, retrying in %d ms", event.type(), event.id(),
+                        backoffMillis);
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    /** Reads event data into the consumer's own record type, tolerating fields it does not know. */
+    public <T> T data(EventEnvelope event, Class<T> type) {
+        try {
+            return objectMapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(event.rawData());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event " + event.id() + " of type " + event.type()
+                    + " cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+
+    private boolean firstDelivery(EventEnvelope event) {
+        int inserted = em.createNativeQuery("INSERT INTO inbox_event (consumer, event_id, event_type, received_at) "
+                        + "VALUES (:consumer, :id, :type, :at) ON CONFLICT DO NOTHING")
+                .setParameter("consumer", consumer)
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a store to come back", e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package kz.aifc.expat.defaults.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure that reaches the REST layer into problem+json. Bad input is always a 4xx; a dependency that
+ * is down is a 503 with Retry-After; anything else is a 500 that carries an incident id but never a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return ProblemResponses.of(e, path(uri));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return ProblemResponses.of(400, "invalid-request", "The request is invalid",
+                errors.size() + " field(s) failed validation", path(uri), errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        String detail = "The request body is not valid JSON for this operation";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (e instanceof UnrecognizedPropertyException) {
+                detail = "Unknown field '" + field + "'";
+            } else if (e instanceof InvalidFormatException invalid) {
+                detail = "Field '" + field + "' has a value of the wrong type or format";
+                if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+                    detail = "Field '" + field + "' must be one of "
+                            + List.of(invalid.getTargetType().getEnumConstants());
+                }
+            } else {
+                detail = "Field '" + field + "' cannot be read";
+            }
+        }
+        return ProblemResponses.of(400, "malformed-body", "The request body cannot be read", detail, path(uri),
+                field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(403, "forbidden", "Not allowed",
+                "Your role does not permit this operation", path(uri), List.of());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response staleVersion(OptimisticLockException e, UriInfo uri) {
+        return ProblemResponses.of(409, "concurrent-modification", "The resource was changed concurrently",
+                "Reload the resource and try again", path(uri), List.of());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        String kind = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            default -> "invalid-request";
+        };
+        String detail = switch (status) {
+            case 404 -> "No resource at this address";
+            case 405 -> "This method is not supported here";
+            case 415 -> "This content type is not accepted here";
+            default -> type.getReasonPhrase();
+        };
+        Response response = ProblemResponses.of(status, kind, type.getReasonPhrase(), detail, path(uri), List.of());
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDependencyDown(e)) {
+            LOG.warnf("dependency unavailable on %s: %s", path(uri), e.toString());
+            return Response.fromResponse(ProblemResponses.of(503, "service-unavailable",
+                    "A dependency is unavailable, try again shortly", "The service cannot reach a store it needs",
+                    path(uri), List.of())).header("Retry-After", "5").build();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s on %s", incident, path(uri));
+        return Response.fromResponse(ProblemResponses.of(500, "internal-error", "Internal error",
+                "The request failed unexpectedly; quote incident " + incident, path(uri), List.of())).build();
+    }
+
+    /** True when the failure is a store or broker being unreachable, which the client may retry. */
+    public static boolean isDependencyDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException
+                    || t instanceof CircuitBreakerOpenException || t instanceof TimeoutException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof jakarta.ws.rs.ProcessingException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(401, "unauthorized", "Authentication required",
+                        "A valid bearer token is required", path(uri), List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "create.arg0.person.name" -> "person.name": drop the method and parameter segments
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

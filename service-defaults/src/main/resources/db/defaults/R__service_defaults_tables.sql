@@ -1,0 +1,33 @@
+-- Tables of the shared infrastructure (outbox, inbox, idempotency keys). A repeatable migration written to be
+-- re-runnable, so service-defaults can evolve it without clashing with each service's own version numbers.
+
+CREATE TABLE IF NOT EXISTS outbox_event (
+    id            uuid PRIMARY KEY,
+    topic         varchar(120) NOT NULL,
+    event_type    varchar(120) NOT NULL,
+    event_key     varchar(120) NOT NULL,
+    subject       varchar(200),
+    payload       text         NOT NULL,
+    occurred_at   timestamptz  NOT NULL,
+    published_at  timestamptz
+);
+CREATE INDEX IF NOT EXISTS outbox_event_unpublished ON outbox_event (occurred_at) WHERE published_at IS NULL;
+
+CREATE TABLE IF NOT EXISTS inbox_event (
+    consumer     varchar(120) NOT NULL,
+    event_id     varchar(120) NOT NULL,
+    event_type   varchar(120) NOT NULL,
+    received_at  timestamptz  NOT NULL,
+    PRIMARY KEY (consumer, event_id)
+);
+
+CREATE TABLE IF NOT EXISTS idempotency_record (
+    caller          varchar(200) NOT NULL,
+    idempotency_key varchar(200) NOT NULL,
+    operation       varchar(200) NOT NULL,
+    request_hash    varchar(64)  NOT NULL,
+    response_status integer,
+    response_body   text,
+    created_at      timestamptz  NOT NULL,
+    PRIMARY KEY (caller, idempotency_key)
+);
