@@ -3,6 +3,7 @@ package kz.aifc.expat.defaults.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -72,6 +73,12 @@ public class ProblemMappers {
                 field == null ? List.of() : List.of(new Problem.FieldError(field, detail)));
     }
 
+    /** Quarkus ships its own (empty-bodied) mapper for this subclass; ours must be at least as specific. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return unauthorized(uri);
@@ -97,6 +104,15 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a path/query parameter cannot be converted (e.g. ?date=2026-99-01)
+            return ProblemResponses.of(400, "invalid-parameter", "A parameter is invalid",
+                    "A path or query parameter has a value of the wrong type or format: "
+                            + rootMessage(e.getCause()), path(uri), List.of());
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -155,6 +171,15 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
     private static Response unauthorized(UriInfo uri) {
