@@ -82,6 +82,16 @@ class PlatformConventionsTest {
 
     @ParameterizedTest
     @EnumSource(Services.class)
+    void oversizeBodiesAreRefusedWith413ProblemJson(Services service) {
+        byte[] body = new byte[26 * 1024 * 1024]; // over the 25 MB HTTP limit
+        given().baseUri(service.url()).auth().oauth2(Tokens.hrAcme()).contentType("application/json").body(body)
+                .post("/api/v1/me")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://expat.aifc.kz/problems/payload-too-large"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Services.class)
     void corsPreflightIsAnsweredForTheConfiguredOrigin(Services service) {
         given().baseUri(service.url())
                 .header("Origin", "http://localhost:3000")
