@@ -1,0 +1,14 @@
+package kz.aifc.expat.fee.model;
+
+public enum InvoiceStatus {
+    ISSUED, PARTIALLY_PAID, PAID,
+    /** Application withdrawn/cancelled before anything was paid. */
+    CANCELLED,
+    /** Application withdrawn/cancelled after a payment: the paid amount is owed back. */
+    REFUND_DUE,
+    REFUNDED;
+
+    public boolean isClosed() {
+        return this == CANCELLED || this == REFUND_DUE || this == REFUNDED;
+    }
+}

@@ -1,0 +1,158 @@
+package kz.aifc.expat.fee.rest;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.defaults.security.CallerContext;
+import kz.aifc.expat.defaults.security.Roles;
+import kz.aifc.expat.fee.model.Invoice;
+import kz.aifc.expat.fee.model.InvoiceStatus;
+import kz.aifc.expat.fee.service.InvoiceService;
+import kz.aifc.expat.fee.service.PaymentService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Invoices and payments. Company users (and partner systems) see only their company's invoices (another company's
+ * id is a 404); officers and admins see all. Payments are confirmed by officers or by partner systems (role
+ * partner) for their own company's invoices; a plain company-hr user cannot confirm a payment.
+ */
+@Path("/api/v1/invoices")
+@Tag(name = "invoices")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvoiceResource {
+
+    @Inject
+    CallerContext caller;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    InvoiceService invoices;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @GET
+    @RolesAllowed({Roles.COMPANY_HR, Roles.PARTNER, Roles.OFFICER, Roles.ADMIN})
+    @Transactional
+    @Operation(summary = "Invoices, newest first (company users: their company's only)")
+    public List<InvoiceView> list(@QueryParam("applicationId") String applicationId,
+                                  @QueryParam("status") String status,
+                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (applicationId != null && !applicationId.isBlank()) {
+            where.add("applicationId = :applicationId");
+            params.put("applicationId", applicationId.trim());
+        }
+        if (status != null && !status.isBlank()) {
+            try {
+                params.put("status", InvoiceStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("status", "must be one of " + List.of(InvoiceStatus.values()));
+            }
+            where.add("status = :status");
+        }
+        if (!caller.isStaff()) {
+            where.add("companyBin = :companyBin");
+            params.put("companyBin", caller.requireCompanyBin());
+        }
+        int pageIndex = page == null ? 0 : page;
+        int pageSize = size == null ? 50 : size;
+        if (pageIndex < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        if (pageSize < 1 || pageSize > 200) {
+            throw ProblemException.badRequest("size", "must be between 1 and 200");
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        return Invoice.<Invoice>find(query, Sort.descending("issuedAt").and("id"), params)
+                .page(Page.of(pageIndex, pageSize)).list().stream().map(InvoiceView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.PARTNER, Roles.OFFICER, Roles.ADMIN})
+    @Transactional
+    @Operation(summary = "One invoice with lines, payments and refund record")
+    public InvoiceView get(@PathParam("id") String id) {
+        return InvoiceView.of(visible(id));
+    }
+
+    @POST
+    @Path("/{id}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Confirm a payment (officer, or partner system for its company); idempotent by reference "
+            + "and by Idempotency-Key")
+    public Response pay(@PathParam("id") String id, @Valid @NotNull PaymentRequest request,
+                        @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        UUID invoiceId = uuid(id);
+        String channel = caller.isStaff() ? "OFFICER" : "PARTNER";
+        return idempotent.run(idempotencyKey, "confirm-payment:" + invoiceId, request, () -> {
+            PaymentService.Confirmation done = payments.confirm(invoiceId, request.reference(), request.amount(),
+                    request.lineType(), channel, caller.actorName(), invoice -> caller.canSee(invoice.companyBin));
+            Invoice invoice = done.payment().invoice;
+            PaymentConfirmation body = new PaymentConfirmation(PaymentView.of(done.payment()), done.replayed(),
+                    invoice.status.name(), invoice.paidAmount, invoice.outstanding());
+            return done.replayed() ? Response.ok(body).build()
+                    : Response.created(URI.create("/api/v1/invoices/" + invoiceId)).entity(body).build();
+        });
+    }
+
+    @POST
+    @Path("/{id}/refund")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Transactional
+    @Operation(summary = "Record that the refund of a withdrawn/cancelled application was paid (officer)")
+    public InvoiceView refund(@PathParam("id") String id, @Valid @NotNull RefundRequest request) {
+        Invoice invoice = Invoice.findById(uuid(id), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (invoice == null) {
+            throw ProblemException.notFound("Invoice", id);
+        }
+        return InvoiceView.of(invoices.refund(invoice, request.reference().trim(), caller.actorName()));
+    }
+
+    private Invoice visible(String id) {
+        Invoice invoice = Invoice.findById(uuid(id));
+        if (invoice == null || !caller.canSee(invoice.companyBin)) {
+            throw ProblemException.notFound("Invoice", id);
+        }
+        return invoice;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Invoice", id);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package kz.aifc.expat.fee.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.defaults.security.CallerContext;
+import kz.aifc.expat.defaults.security.Roles;
+import kz.aifc.expat.fee.config.FeeConfig;
+import kz.aifc.expat.fee.service.FeeCalculator;
+import kz.aifc.expat.fee.service.FeeOption;
+import kz.aifc.expat.fee.service.FingerprintWaiver;
+import kz.aifc.expat.fee.service.QuoteService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The public price calculator. */
+@Path("/api/v1/quotes")
+@Tag(name = "quotes")
+public class QuoteResource {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+
+    @Inject
+    QuoteService quotes;
+
+    @Inject
+    CallerContext caller;
+
+    @Inject
+    FeeConfig config;
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Quote a service's fees as of a date (anonymous; the fingerprint waiver needs a signed-in "
+            + "company or staff caller with personId or passportNumber+citizenship)")
+    public QuoteView quote(@QueryParam("serviceCode") String serviceCode,
+                           @QueryParam("option") List<String> option,
+                           @QueryParam("options") List<String> options,
+                           @QueryParam("variant") String variant,
+                           @QueryParam("asOf") String asOf,
+                           @QueryParam("startDate") String startDate,
+                           @QueryParam("personId") String personId,
+                           @QueryParam("passportNumber") String passportNumber,
+                           @QueryParam("citizenship") String citizenship) {
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw ProblemException.badRequest("serviceCode", "is required");
+        }
+        if (!CODE.matcher(serviceCode).matches()) {
+            throw ProblemException.badRequest("serviceCode", "must be a kebab-case service code");
+        }
+        if (variant != null && variant.length() > 40) {
+            throw ProblemException.badRequest("variant", "must be at most 40 characters");
+        }
+        List<String> raw = new ArrayList<>();
+        if (option != null) {
+            raw.addAll(option);
+        }
+        if (options != null) {
+            raw.addAll(options);
+        }
+        Set<FeeOption> chosen = FeeCalculator.parseOptions(raw, "options");
+        LocalDate today = LocalDate.now(ZoneId.of(config.timeZone()));
+        LocalDate tariffDate = date(asOf, "asOf", today);
+        LocalDate start = date(startDate, "startDate", today);
+
+        QuoteService.Quote quote = quotes.quote(serviceCode, blankToNull(variant), chosen, tariffDate, start,
+                new FingerprintWaiver.PersonRef(blankToNull(personId), blankToNull(passportNumber),
+                        blankToNull(citizenship)), waiverScope());
+        return toView(quote, config.currency());
+    }
+
+    /**
+     * Anonymous (and applicant) callers get no waiver lookup: a public calculator must not reveal whether someone
+     * paid a visa fee. Staff look across companies; company users and partners only at their own company's invoices.
+     */
+    private Optional<Optional<String>> waiverScope() {
+        if (caller.isAnonymous()) {
+            return Optional.empty();
+        }
+        if (caller.isStaff()) {
+            return Optional.of(Optional.empty());
+        }
+        if (caller.hasRole(Roles.COMPANY_HR) || caller.isPartnerSystem()) {
+            return Optional.of(Optional.of(caller.requireCompanyBin()));
+        }
+        return Optional.empty();
+    }
+
+    static QuoteView toView(QuoteService.Quote q, String currency) {
+        var s = q.schedule();
+        var priced = q.priced();
+        var completion = q.completion();
+        return new QuoteView(s.serviceCode(), q.asOf(), s.catalogVersion(), currency,
+                s.mrp() == null ? null : new QuoteView.MrpView(s.mrp().year(), FeeCalculator.money(s.mrp().amount())),
+                priced.variant(), priced.options().stream().map(Enum::name).toList(),
+                priced.lines().stream().map(l -> new QuoteView.LineView(l.type().name(), l.description(), l.amount(),
+                        l.basis(), l.waived(), l.waiverReason())).toList(),
+                priced.total(),
+                completion == null ? null : new QuoteView.ProcessingTimeView(completion.kind(), completion.min(),
+                        completion.max()),
+                completion == null ? null : completion.startDate(),
+                completion == null || completion.earliest() == null ? null
+                        : new QuoteView.CompletionView(completion.earliest(), completion.latest()),
+                q.notes());
+    }
+
+    private static LocalDate date(String value, String field, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,199 @@
+package kz.aifc.expat.fee.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import kz.aifc.expat.defaults.outbox.Outbox;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.fee.client.FeeSchedule;
+import kz.aifc.expat.fee.config.FeeConfig;
+import kz.aifc.expat.fee.messaging.ApplicationSubmitted;
+import kz.aifc.expat.fee.messaging.FeeEvents;
+import kz.aifc.expat.fee.model.Invoice;
+import kz.aifc.expat.fee.model.InvoiceLine;
+import kz.aifc.expat.fee.model.InvoiceStatus;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Issues invoices frozen at submission and records cancellations and refunds. */
+@ApplicationScoped
+public class InvoiceService {
+
+    private static final Logger LOG = Logger.getLogger(InvoiceService.class);
+
+    @Inject
+    TariffCatalog catalog;
+
+    @Inject
+    FingerprintWaiver waiver;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    FeeConfig config;
+
+    /**
+     * Issues the invoice of a submitted application with the tariffs and MRP in force on the submission date; a
+     * second submitted event for the same application is ignored (the invoice stays as first issued).
+     */
+    @Transactional
+    public Optional<Invoice> issue(ApplicationSubmitted event) {
+        if (blank(event.applicationId()) || blank(event.companyBin()) || blank(event.serviceCode())) {
+            LOG.warnf("application.submitted without applicationId/companyBin/serviceCode ignored: %s", event);
+            return Optional.empty();
+        }
+        Invoice existing = Invoice.findByApplication(event.applicationId());
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        ZoneId zone = ZoneId.of(config.timeZone());
+        LocalDate tariffDate = event.submittedAt() != null ? event.submittedAt().atZoneSameInstant(zone).toLocalDate()
+                : LocalDate.now(zone);
+        FeeSchedule schedule;
+        try {
+            schedule = catalog.fees(event.serviceCode(), tariffDate);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                LOG.warnf("application %s: service %s unknown to the catalog, no invoice issued",
+                        event.applicationId(), event.serviceCode());
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Set<FeeOption> options = java.util.EnumSet.noneOf(FeeOption.class);
+        for (String option : event.options() == null ? List.<String>of() : event.options()) {
+            try {
+                options.addAll(FeeCalculator.parseOptions(List.of(option), "options"));
+            } catch (ProblemException e) {
+                LOG.warnf("application %s: unknown fee option %s ignored", event.applicationId(), option);
+            }
+        }
+        ApplicationSubmitted.Person person = event.person();
+        String waiverReason = null;
+        if (FingerprintWaiver.FINGERPRINT.equals(event.serviceCode()) && person != null) {
+            waiverReason = waiver.reason(new FingerprintWaiver.PersonRef(person.personId(), person.passportNumber(),
+                    person.citizenship()), Optional.empty()).orElse(null);
+        }
+        String variant = event.profile() == null ? null : event.profile().variant();
+        FeeCalculator.Result priced = FeeCalculator.price(schedule, variant, options, false, waiverReason);
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Invoice invoice = new Invoice();
+        invoice.id = UUID.randomUUID();
+        invoice.applicationId = event.applicationId();
+        invoice.companyBin = event.companyBin();
+        invoice.serviceCode = event.serviceCode();
+        invoice.catalogVersion = schedule.catalogVersion();
+        invoice.submittedCatalogVersion = event.catalogVersion();
+        invoice.tariffDate = tariffDate;
+        if (schedule.mrp() != null) {
+            invoice.mrpYear = schedule.mrp().year();
+            invoice.mrpAmount = schedule.mrp().amount() == null ? null : FeeCalculator.money(schedule.mrp().amount());
+        }
+        if (person != null) {
+            invoice.personId = person.personId();
+            invoice.passportNumber = person.passportNumber() == null ? null
+                    : person.passportNumber().trim().toUpperCase(Locale.ROOT);
+            invoice.citizenship = person.citizenship() == null ? null
+                    : person.citizenship().trim().toUpperCase(Locale.ROOT);
+        }
+        invoice.variant = priced.variant();
+        invoice.options = priced.options().stream().map(Enum::name).collect(Collectors.joining(","));
+        invoice.currency = config.currency();
+        invoice.total = priced.total();
+        invoice.paidAmount = FeeCalculator.money(BigDecimal.ZERO);
+        invoice.issuedAt = now;
+        invoice.notes = priced.notes().isEmpty() ? null : String.join("; ", priced.notes());
+        int position = 0;
+        for (FeeCalculator.Line priceLine : priced.lines()) {
+            InvoiceLine line = new InvoiceLine();
+            line.id = UUID.randomUUID();
+            line.invoice = invoice;
+            line.position = position++;
+            line.type = priceLine.type();
+            line.description = priceLine.description();
+            line.amount = priceLine.amount();
+            line.paidAmount = FeeCalculator.money(BigDecimal.ZERO);
+            line.basis = priceLine.basis();
+            line.waived = priceLine.waived();
+            line.waiverReason = priceLine.waiverReason();
+            invoice.lines.add(line);
+        }
+        boolean nothingToPay = invoice.total.signum() == 0;
+        invoice.status = nothingToPay ? InvoiceStatus.PAID : InvoiceStatus.ISSUED;
+        invoice.paidAt = nothingToPay ? now : null;
+        invoice.persist();
+        outbox.publish(FeeEvents.TOPIC, FeeEvents.INVOICE_ISSUED, invoice.applicationId,
+                new FeeEvents.InvoiceIssued(invoice.id.toString(), invoice.applicationId, invoice.companyBin,
+                        invoice.total, invoice.currency));
+        if (nothingToPay) {
+            outbox.publish(FeeEvents.TOPIC, FeeEvents.INVOICE_PAID, invoice.applicationId,
+                    new FeeEvents.InvoicePaid(invoice.id.toString(), invoice.applicationId, invoice.companyBin, now));
+        }
+        LOG.infof("invoice %s issued for application %s (%s): %s %s", invoice.id, invoice.applicationId,
+                invoice.serviceCode, invoice.total, invoice.currency);
+        return Optional.of(invoice);
+    }
+
+    /**
+     * The application was withdrawn or cancelled: an unpaid invoice is cancelled, a (partly) paid one owes the paid
+     * amount back (REFUND_DUE). Repeated or late events change nothing.
+     */
+    @Transactional
+    public void applicationEnded(String applicationId, String reason) {
+        Invoice invoice = Invoice.find("applicationId", applicationId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (invoice == null || invoice.status.isClosed()) {
+            return;
+        }
+        invoice.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
+        invoice.cancellationReason = reason;
+        if (invoice.paidAmount.signum() > 0) {
+            invoice.status = InvoiceStatus.REFUND_DUE;
+            invoice.refundAmount = invoice.paidAmount;
+        } else {
+            invoice.status = InvoiceStatus.CANCELLED;
+        }
+        LOG.infof("invoice %s of application %s: %s (%s)", invoice.id, applicationId, invoice.status, reason);
+    }
+
+    /** An officer records that the refund was paid back. */
+    @Transactional
+    public Invoice refund(Invoice invoice, String reference, String actor) {
+        if (invoice.status != InvoiceStatus.REFUND_DUE) {
+            throw ProblemException.conflict("invalid-state", "The invoice is not awaiting a refund",
+                    "Only an invoice in state REFUND_DUE can be refunded; this one is " + invoice.status)
+                    .with("currentState", invoice.status.name());
+        }
+        invoice.status = InvoiceStatus.REFUNDED;
+        invoice.refundedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        invoice.refundedBy = actor;
+        invoice.refundReference = reference;
+        return invoice;
+    }
+
+    public static List<String> optionList(Invoice invoice) {
+        if (invoice.options == null || invoice.options.isBlank()) {
+            return List.of();
+        }
+        return new ArrayList<>(List.of(invoice.options.split(",")));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

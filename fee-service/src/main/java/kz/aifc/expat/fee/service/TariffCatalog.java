@@ -1,0 +1,97 @@
+package kz.aifc.expat.fee.service;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.defaults.problem.ProblemMappers;
+import kz.aifc.expat.fee.client.CatalogClient;
+import kz.aifc.expat.fee.client.CatalogRefusedException;
+import kz.aifc.expat.fee.client.FeeSchedule;
+import kz.aifc.expat.fee.config.FeeConfig;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+
+/**
+ * Tariffs, MRP and calendar answers of catalog-service, served from memory. Entries live for
+ * {@code expat.fee.catalog-cache-ttl} and are dropped on every {@code catalog.published} event; while the catalog is
+ * down the last known answer is served, and with nothing cached the caller gets a 503 problem.
+ */
+@ApplicationScoped
+public class TariffCatalog {
+
+    private static final Logger LOG = Logger.getLogger(TariffCatalog.class);
+
+    private record FeeKey(String serviceCode, LocalDate asOf) {
+    }
+
+    private record DaysKey(LocalDate date, int days) {
+    }
+
+    @Inject
+    @RestClient
+    CatalogClient client;
+
+    @Inject
+    FeeConfig config;
+
+    private TtlCache<FeeKey, FeeSchedule> fees;
+    private TtlCache<DaysKey, LocalDate> addedDays;
+    private TtlCache<LocalDate, Boolean> workingDays;
+
+    @PostConstruct
+    void init() {
+        fees = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
+                ProblemMappers::isDependencyDown);
+        addedDays = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
+                ProblemMappers::isDependencyDown);
+        workingDays = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
+                ProblemMappers::isDependencyDown);
+    }
+
+    /** The service's tariffs in force on {@code asOf}; 404 problem for a code the catalog does not know. */
+    public FeeSchedule fees(String serviceCode, LocalDate asOf) {
+        return call(() -> fees.get(new FeeKey(serviceCode, asOf), k -> client.fees(k.serviceCode(),
+                k.asOf().toString())), "Service", serviceCode);
+    }
+
+    /** The date {@code days} working days after {@code date} on the office calendar (catalog semantics). */
+    public LocalDate addWorkingDays(LocalDate date, int days) {
+        return call(() -> addedDays.get(new DaysKey(date, days),
+                k -> client.addWorkingDays(k.date().toString(), k.days()).result()), "Calendar date", date);
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return call(() -> workingDays.get(date, d -> client.workingDay(d.toString()).working()), "Calendar date",
+                date);
+    }
+
+    public void invalidateAll() {
+        fees.invalidateAll();
+        addedDays.invalidateAll();
+        workingDays.invalidateAll();
+        LOG.info("tariff cache invalidated");
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> action, String what, Object id) {
+        try {
+            return action.get();
+        } catch (CatalogRefusedException e) {
+            if (e.status() == 404) {
+                throw ProblemException.notFound(what, id);
+            }
+            throw ProblemException.ruleViolated("catalog-refused", e.getMessage());
+        } catch (RuntimeException e) {
+            if (ProblemMappers.isDependencyDown(e)) {
+                LOG.warnf("catalog-service unavailable and nothing cached for %s %s: %s", what, id, e.toString());
+                ProblemException problem = ProblemException.unavailable("The tariff catalog cannot be reached and "
+                        + "no tariff for this request is cached; try again shortly");
+                problem.initCause(e); // lets the inbox recognise "dependency down" and retry instead of dead-lettering
+                throw problem;
+            }
+            throw e;
+        }
+    }
+}
