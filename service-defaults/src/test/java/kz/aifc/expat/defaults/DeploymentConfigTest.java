@@ -65,7 +65,8 @@ class DeploymentConfigTest {
             Map.entry("MAX_BODY_SIZE", "request size limit, same everywhere"),
             Map.entry("DB_POOL_MAX", "pool size tuning"),
             Map.entry("DOCUMENTS_*", "document-service tunables (sizes, periods, feature flags), not endpoints"),
-            Map.entry("CATALOG_CACHE_TTL", "fee-service cache tuning (catalog.published also clears the cache)"));
+            Map.entry("CATALOG_CACHE_TTL", "fee-service cache tuning (catalog.published also clears the cache)"),
+            Map.entry("CATALOG_REFRESH_INTERVAL", "catalog-service polling period for versions published elsewhere"));
 
     static Path root;
     static Map<String, Object> compose;
