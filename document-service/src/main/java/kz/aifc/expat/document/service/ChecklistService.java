@@ -1,0 +1,185 @@
+package kz.aifc.expat.document.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import kz.aifc.expat.document.client.CatalogClient;
+import kz.aifc.expat.document.client.CatalogGateway;
+import kz.aifc.expat.document.messaging.Events;
+import kz.aifc.expat.document.model.Checklist;
+import kz.aifc.expat.document.model.ChecklistStatus;
+import kz.aifc.expat.document.model.Delivery;
+import kz.aifc.expat.document.model.Requirement;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Builds checklists from the catalog when an application is submitted, and closes them when it ends. */
+@ApplicationScoped
+public class ChecklistService {
+
+    private static final Logger LOG = Logger.getLogger(ChecklistService.class);
+    public static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Almaty");
+
+    @Inject
+    CatalogGateway catalog;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    ReviewService review;
+
+    /** application.submitted: one checklist per application (a repeated submission event changes nothing). */
+    @Transactional
+    public void onSubmitted(Events.ApplicationSubmitted event) {
+        if (event.applicationId() == null || event.companyBin() == null || event.serviceCode() == null) {
+            LOG.warnf("application.submitted without applicationId/companyBin/serviceCode ignored: %s", event);
+            return;
+        }
+        if (Checklist.byApplication(event.applicationId()).isPresent()) {
+            return;
+        }
+        Checklist checklist = new Checklist();
+        checklist.id = UUID.randomUUID();
+        checklist.applicationId = event.applicationId();
+        checklist.companyBin = event.companyBin();
+        checklist.serviceCode = event.serviceCode();
+        checklist.catalogVersion = event.catalogVersion();
+        OffsetDateTime submittedAt = event.submittedAt() != null ? event.submittedAt()
+                : OffsetDateTime.now(ZoneOffset.UTC);
+        checklist.asOf = submittedAt.atZoneSameInstant(OFFICE_ZONE).toLocalDate();
+        checklist.profile = json(event.profile());
+        checklist.status = ChecklistStatus.OPEN;
+        checklist.round = 1;
+        checklist.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        checklist.persist();
+        loadItems(checklist);
+    }
+
+    /** Fills the requirements from the catalog; false when the catalog could not answer (retried later). */
+    boolean loadItems(Checklist checklist) {
+        checklist.loadAttempts++;
+        Optional<CatalogClient.CatalogChecklist> answer = catalog.checklist(checklist.serviceCode,
+                profile(checklist), checklist.asOf);
+        if (answer.isEmpty() || answer.get().items() == null) {
+            return false;
+        }
+        CatalogClient.CatalogChecklist catalogChecklist = answer.get();
+        if (checklist.catalogVersion != null && catalogChecklist.catalogVersion() != null
+                && !checklist.catalogVersion.equals(catalogChecklist.catalogVersion())) {
+            LOG.warnf("application %s was submitted on catalog version %s but the catalog answered %s for %s",
+                    checklist.applicationId, checklist.catalogVersion, catalogChecklist.catalogVersion(),
+                    checklist.asOf);
+        }
+        Set<String> seen = new HashSet<>();
+        int position = 0;
+        for (CatalogClient.ChecklistItem item : catalogChecklist.items()) {
+            if (item == null || item.documentCode() == null || !seen.add(item.documentCode())) {
+                continue;
+            }
+            Requirement requirement = new Requirement();
+            requirement.id = UUID.randomUUID();
+            requirement.checklistId = checklist.id;
+            requirement.position = position++;
+            requirement.documentCode = item.documentCode();
+            requirement.title = item.title() == null ? item.documentCode() : truncate(item.title(), 1000);
+            requirement.mandatory = item.mandatory();
+            requirement.delivery = delivery(item.delivery());
+            requirement.notarised = item.notarised();
+            requirement.legalised = item.legalised();
+            requirement.persist();
+        }
+        if (catalogChecklist.catalogVersion() != null) {
+            checklist.catalogVersion = catalogChecklist.catalogVersion();
+        }
+        checklist.itemsLoaded = true;
+        Checklist.getEntityManager().flush();
+        // nothing to upload at all (only originals at the visit): the documents are approved from the start
+        review.approveIfComplete(checklist, "system");
+        return true;
+    }
+
+    /** Asks the catalog again for checklists it could not deliver at submission. */
+    @Scheduled(identity = "checklist-loader", every = "{expat.documents.checklist-retry-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void retryUnloaded() {
+        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> Checklist
+                .<Checklist>find("itemsLoaded = false and closedAt is null order by createdAt")
+                .page(0, 20).list().stream().map(c -> c.applicationId).toList());
+        for (UUID applicationId : pending) {
+            boolean loaded = QuarkusTransaction.requiringNew().call(() -> Checklist.lockByApplication(applicationId)
+                    .map(c -> c.itemsLoaded || loadItems(c)).orElse(true));
+            if (!loaded) {
+                return; // the catalog is still down: no point asking for the others now
+            }
+        }
+    }
+
+    /** Withdrawal or a terminal status: the checklist becomes read-only and its retention period starts. */
+    @Transactional
+    public void onClosed(UUID applicationId, OffsetDateTime at, String reason) {
+        Optional<Checklist> found = applicationId == null ? Optional.empty()
+                : Checklist.lockByApplication(applicationId);
+        if (found.isEmpty()) {
+            LOG.debugf("closing event for unknown application %s ignored", applicationId);
+            return;
+        }
+        Checklist checklist = found.get();
+        if (checklist.closedAt != null) {
+            return;
+        }
+        checklist.status = ChecklistStatus.CLOSED;
+        checklist.closedAt = at != null ? at : OffsetDateTime.now(ZoneOffset.UTC);
+        checklist.closedReason = reason;
+    }
+
+    private Events.Profile profile(Checklist checklist) {
+        try {
+            return checklist.profile == null ? null : mapper.readValue(checklist.profile, Events.Profile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored profile of " + checklist.applicationId + " is unreadable", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Delivery delivery(String value) {
+        if (value == null) {
+            return Delivery.UPLOAD;
+        }
+        try {
+            return Delivery.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("unknown delivery %s treated as UPLOAD", value);
+            return Delivery.UPLOAD;
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(OFFICE_ZONE);
+    }
+}

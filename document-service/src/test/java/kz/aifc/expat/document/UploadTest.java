@@ -1,0 +1,252 @@
+package kz.aifc.expat.document;
+
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.testing.KafkaProbe;
+import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.document.support.CatalogStub;
+import kz.aifc.expat.document.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static kz.aifc.expat.document.support.Fixtures.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(CatalogStub.class)
+class UploadTest {
+
+    @Inject
+    MinioClient minio;
+
+    private static final String BUCKET = "expat-documents-test";
+
+    @Test
+    void uploadAndDownloadRoundTripThroughTheRealStore() throws Exception {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        byte[] content = Fixtures.pdf(3 * 1024 * 1024 + 17);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+        try (KafkaProbe probe = new KafkaProbe("expat.document")) {
+            Response created = Fixtures.upload(Tokens.hrAcme(), app, passport, "passport.pdf", "application/pdf",
+                    content);
+            created.then().statusCode(201)
+                    .body("version", is(1))
+                    .body("size", is(content.length))
+                    .body("sha256", equalTo(sha))
+                    .body("contentType", equalTo("application/pdf"))
+                    .body("filename", equalTo("passport.pdf"))
+                    .body("status", equalTo("UPLOADED"))
+                    .body("documentCode", equalTo(CatalogStub.PASSPORT));
+            String documentId = created.jsonPath().getString("id");
+
+            // the object is in the real S3 bucket under a server-generated key
+            assertTrue(exists("applications/" + app + "/" + passport + "/" + documentId));
+
+            byte[] downloaded = as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", documentId)
+                    .then().statusCode(200)
+                    .header("Content-Type", equalTo("application/pdf"))
+                    .header("X-Checksum-SHA256", equalTo(sha))
+                    .header("Content-Disposition", equalTo(
+                            "attachment; filename=\"passport.pdf\"; filename*=UTF-8''passport.pdf"))
+                    .extract().asByteArray();
+            assertArrayEquals(content, downloaded);
+            // officers download too
+            assertArrayEquals(content, as(Tokens.officer()).get("/api/v1/documents/{id}/content", documentId)
+                    .then().statusCode(200).extract().asByteArray());
+
+            List<?> events = probe.await(KafkaProbe.ofType("document.uploaded", app), 1, Duration.ofSeconds(20));
+            assertEquals(1, events.size());
+            JsonPath event = JsonPath.from(((org.apache.kafka.clients.consumer.ConsumerRecord<?, ?>) events.get(0))
+                    .value().toString());
+            assertEquals(documentId, event.getString("documentId"));
+            assertEquals(Fixtures.ACME, event.getString("companyBin"));
+            assertEquals(sha, event.getString("sha256"));
+            assertEquals(content.length, event.getLong("size"));
+            assertEquals(1, event.getInt("version"));
+        }
+    }
+
+    @Test
+    void aFileOverTheLimitIs413AndNothingIsKept() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        Fixtures.upload(Tokens.hrAcme(), app, passport, "big.pdf", "application/pdf", Fixtures.pdf(20 * 1024 * 1024 + 1))
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://expat.aifc.kz/problems/payload-too-large"))
+                .body("maxBytes", is(20 * 1024 * 1024));
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", app).then().statusCode(200)
+                .body("size()", is(0));
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsAccepted() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
+                        Fixtures.requirementId(checklist, CatalogStub.PASSPORT), "limit.pdf", "application/pdf",
+                        Fixtures.pdf(20 * 1024 * 1024))
+                .then().statusCode(201).body("size", is(20 * 1024 * 1024));
+    }
+
+    @Test
+    void aPngRenamedPdfIs415() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
+                        Fixtures.requirementId(checklist, CatalogStub.PASSPORT), "scan.pdf", "application/pdf",
+                        Fixtures.png())
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://expat.aifc.kz/problems/unsupported-media-type"))
+                .body("detectedType", equalTo("PNG"));
+    }
+
+    @Test
+    void aTextFileDeclaredAsPdfIs415() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
+                        Fixtures.requirementId(checklist, CatalogStub.PASSPORT), "passport.pdf", "application/pdf",
+                        "just some text, not a PDF".getBytes())
+                .then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void contentDecidesTheTypeWhenNothingContradictsIt() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
+                        Fixtures.requirementId(checklist, CatalogStub.PHOTO), "photo", "application/octet-stream",
+                        Fixtures.jpeg())
+                .then().statusCode(201).body("contentType", equalTo("image/jpeg"));
+    }
+
+    @Test
+    void aPathTraversalFilenameIsSanitisedAndNeverReachesTheStore() throws Exception {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        Response created = Fixtures.upload(Tokens.hrAcme(), app, passport, "../../../etc/..\\evil<script>.pdf",
+                "application/pdf", Fixtures.pdf(1000));
+        created.then().statusCode(201).body("filename", equalTo("evil_script_.pdf"));
+        String documentId = created.jsonPath().getString("id");
+        assertTrue(exists("applications/" + app + "/" + passport + "/" + documentId));
+        as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", documentId).then().statusCode(200)
+                .header("Content-Disposition", equalTo(
+                        "attachment; filename=\"evil_script_.pdf\"; filename*=UTF-8''evil_script_.pdf"));
+    }
+
+    @Test
+    void aReUploadIsANewVersionAndKeepsTheHistory() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        byte[] first = Fixtures.pdf(500);
+        byte[] second = Fixtures.pdf(700);
+        String v1 = Fixtures.upload(Tokens.hrAcme(), app, passport, "p1.pdf", "application/pdf", first)
+                .then().statusCode(201).body("version", is(1)).extract().path("id");
+        String v2 = Fixtures.upload(Tokens.partnerAcme(), app, passport, "p2.pdf", "application/pdf", second)
+                .then().statusCode(201).body("version", is(2)).extract().path("id");
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                .then().statusCode(200)
+                .body("size()", is(2))
+                .body("[0].id", equalTo(v1)).body("[1].id", equalTo(v2));
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/checklist", app).then().statusCode(200)
+                .body("requirements.find { it.documentCode == 'PASSPORT_COPY' }.current.id", equalTo(v2))
+                .body("requirements.find { it.documentCode == 'PASSPORT_COPY' }.versions", is(2));
+        // both versions stay downloadable
+        assertArrayEquals(first, as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", v1).then()
+                .statusCode(200).extract().asByteArray());
+        assertArrayEquals(second, as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", v2).then()
+                .statusCode(200).extract().asByteArray());
+    }
+
+    @Test
+    void anotherCompanyGets404ForUploadListAndDownload() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        String documentId = Fixtures.upload(Tokens.hrAcme(), app, passport, "p.pdf", "application/pdf",
+                Fixtures.pdf(300)).then().statusCode(201).extract().path("id");
+
+        for (String globex : List.of(Tokens.hrGlobex(), Tokens.partnerGlobex())) {
+            Fixtures.upload(globex, app, passport, "x.pdf", "application/pdf", Fixtures.pdf(300))
+                    .then().statusCode(404).contentType("application/problem+json");
+            as(globex).get("/api/v1/applications/{a}/documents", app).then().statusCode(404)
+                    .contentType("application/problem+json");
+            as(globex).get("/api/v1/applications/{a}/checklist", app).then().statusCode(404);
+            as(globex).get("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                    .then().statusCode(404);
+            as(globex).get("/api/v1/documents/{id}", documentId).then().statusCode(404);
+            as(globex).get("/api/v1/documents/{id}/content", documentId).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        // the refused upload left nothing behind
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", app).then().body("size()", is(1));
+    }
+
+    @Test
+    void roleAndInputRules() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        // officers review, they do not upload; applicants have no access; anonymous is 401
+        Fixtures.upload(Tokens.officer(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(100))
+                .then().statusCode(403).contentType("application/problem+json");
+        Fixtures.upload(Tokens.applicant(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(100))
+                .then().statusCode(403);
+        as(Tokens.applicant()).get("/api/v1/applications/{a}/checklist", app).then().statusCode(403);
+        given().multiPart("file", "p.pdf", Fixtures.pdf(100), "application/pdf")
+                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                .then().statusCode(401).contentType("application/problem+json");
+        // a document delivered as an original at the visit is not uploaded
+        Fixtures.upload(Tokens.hrAcme(), app, Fixtures.requirementId(checklist, CatalogStub.PAYMENT), "p.pdf",
+                        "application/pdf", Fixtures.pdf(100))
+                .then().statusCode(422).body("rule", equalTo("original-at-visit"));
+        // unknown requirement / application
+        Fixtures.upload(Tokens.hrAcme(), app, UUID.randomUUID().toString(), "p.pdf", "application/pdf",
+                Fixtures.pdf(100)).then().statusCode(404);
+        Fixtures.upload(Tokens.hrAcme(), UUID.randomUUID(), passport, "p.pdf", "application/pdf", Fixtures.pdf(100))
+                .then().statusCode(404);
+        // not multipart, or no part named "file"
+        as(Tokens.hrAcme()).contentType("application/pdf").body(Fixtures.pdf(100))
+                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                .then().statusCode(415).contentType("application/problem+json");
+        as(Tokens.hrAcme()).multiPart("other", "p.pdf", Fixtures.pdf(100), "application/pdf")
+                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                .then().statusCode(400).contentType("application/problem+json");
+        as(Tokens.hrAcme()).get("/api/v1/documents/{id}", UUID.randomUUID()).then().statusCode(404);
+        as(Tokens.hrAcme()).get("/api/v1/documents/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", app).then().body("size()", is(0));
+    }
+
+    private boolean exists(String key) throws Exception {
+        try {
+            minio.statObject(StatObjectArgs.builder().bucket(BUCKET).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            assertFalse(e.errorResponse().code().isEmpty());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package kz.aifc.expat.document.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import kz.aifc.expat.defaults.testing.KafkaProbe;
+import kz.aifc.expat.defaults.testing.Tokens;
+import org.awaitility.Awaitility;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Shared test helpers: inject application events, upload files, read checklists. */
+public final class Fixtures {
+
+    public static final String ACME = "180340021791";
+    public static final String GLOBEX = "190540001230";
+    public static final String SERVICE = "work-visa-invitation";
+
+    private Fixtures() {
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    /** Publishes application.submitted as application-service would. */
+    public static UUID submit(String companyBin, String serviceCode, String submittedAt) {
+        UUID applicationId = UUID.randomUUID();
+        submitWithId(applicationId, UUID.randomUUID().toString(), companyBin, serviceCode, submittedAt);
+        return applicationId;
+    }
+
+    public static void submitWithId(UUID applicationId, String eventId, String companyBin, String serviceCode,
+                                    String submittedAt) {
+        String json = """
+                {"applicationId":"%s","companyBin":"%s","serviceCode":"%s","catalogVersion":"stub:%s:C3",
+                 "submittedAt":"%s","person":{"personId":"%s","firstName":"Ivan","lastName":"Petrov",
+                 "passportNumber":"P%s","citizenship":"RU"},
+                 "profile":{"legalForm":"COMPANY","applicantType":"PRINCIPAL","visaCategory":"C3"},
+                 "options":[],"principalApplicationId":null}
+                """.formatted(applicationId, companyBin, serviceCode, submittedAt.substring(0, 10), submittedAt,
+                UUID.randomUUID(), UUID.randomUUID().toString().substring(0, 8));
+        KafkaProbe.send("expat.application", eventId, "application.submitted", applicationId.toString(), json);
+    }
+
+    /** Submits for Acme and waits until its checklist is built. */
+    public static JsonPath readyChecklist(String companyBin) {
+        UUID id = submit(companyBin, SERVICE, "2026-03-01T10:00:00Z");
+        return awaitChecklist(id, true);
+    }
+
+    public static JsonPath awaitChecklist(UUID applicationId, boolean ready) {
+        JsonPath[] holder = new JsonPath[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Response r = as(Tokens.officer()).get("/api/v1/applications/{id}/checklist", applicationId);
+            if (r.statusCode() != 200 || r.jsonPath().getBoolean("ready") != ready) {
+                return false;
+            }
+            holder[0] = r.jsonPath();
+            return true;
+        });
+        return holder[0];
+    }
+
+    public static String requirementId(JsonPath checklist, String documentCode) {
+        return checklist.getString("requirements.find { it.documentCode == '" + documentCode + "' }.id");
+    }
+
+    public static Response upload(String token, Object applicationId, String requirementId, String filename,
+                                  String mimeType, byte[] content) {
+        return as(token).multiPart("file", filename, content, mimeType)
+                .post("/api/v1/applications/{a}/requirements/{r}/documents", applicationId, requirementId);
+    }
+
+    public static Response review(String token, String documentId, String decision, String reason) {
+        String body = reason == null ? "{\"decision\":\"" + decision + "\"}"
+                : "{\"decision\":\"" + decision + "\",\"reason\":\"" + reason + "\"}";
+        return as(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/documents/{id}/review", documentId);
+    }
+
+    public static byte[] pdf(int size) {
+        byte[] head = ("%PDF-1.7\n% test " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(head, Math.max(size, head.length));
+        for (int i = head.length; i < out.length; i++) {
+            out[i] = (byte) ('a' + i % 26);
+        }
+        return out;
+    }
+
+    public static byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        out.writeBytes(("fake image data " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    public static byte[] jpeg() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
+        out.writeBytes(("jfif " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+}
