@@ -1,0 +1,62 @@
+package kz.aifc.expat.application.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** This service's own copy of the event payloads it publishes and consumes (docs/CONTRACTS.md). */
+public final class Events {
+
+    public static final String TOPIC = "expat.application";
+    public static final String SUBMITTED = "application.submitted";
+    public static final String STATUS_CHANGED = "application.status-changed";
+    public static final String WITHDRAWN = "application.withdrawn";
+    public static final String CHANGES_REQUESTED = "application.changes-requested";
+
+    private Events() {
+    }
+
+    // ---- published on expat.application
+
+    public record PersonRef(UUID personId, String firstName, String lastName, String passportNumber,
+                            String citizenship) {
+    }
+
+    public record Profile(String legalForm, String applicantType, String visaCategory, Integer childAge,
+                          String variant, String entity) {
+    }
+
+    public record ApplicationSubmitted(UUID applicationId, String companyBin, String serviceCode,
+                                       String catalogVersion, OffsetDateTime submittedAt, PersonRef person,
+                                       Profile profile, List<String> options, UUID principalApplicationId) {
+    }
+
+    public record StatusChanged(UUID applicationId, String companyBin, String serviceCode, String from, String to,
+                                String actor, OffsetDateTime at, String comment) {
+    }
+
+    public record Withdrawn(UUID applicationId, String companyBin, OffsetDateTime at) {
+    }
+
+    public record RequestedDocument(String requirementId, String documentCode, String reason) {
+    }
+
+    public record ChangesRequested(UUID applicationId, String companyBin, int round,
+                                   List<RequestedDocument> documents, OffsetDateTime at) {
+    }
+
+    // ---- consumed from expat.document and expat.appointment
+
+    public record DocumentsApproved(UUID applicationId, String companyBin, String serviceCode, Integer round,
+                                    OffsetDateTime approvedAt) {
+    }
+
+    public record DocumentsChangesRequested(UUID applicationId, String companyBin, String serviceCode, Integer round,
+                                            List<RequestedDocument> rejected, OffsetDateTime at) {
+    }
+
+    public record AppointmentEvent(String appointmentId, UUID applicationId, String companyBin, String serviceCode,
+                                   String start, String end, String reason, String actor, OffsetDateTime at) {
+    }
+
+}

@@ -1,0 +1,52 @@
+package kz.aifc.expat.application.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kz.aifc.expat.application.service.EventApplier;
+import kz.aifc.expat.defaults.inbox.EventEnvelope;
+import kz.aifc.expat.defaults.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes document-service and scheduling-service events, once per event id (inbox). */
+@ApplicationScoped
+public class UpstreamEvents {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EventApplier applier;
+
+    @Incoming("documents")
+    @Blocking
+    public void onDocument(ConsumerRecord<String, String> record) {
+        inbox.process(record, e -> {
+            switch (e.type()) {
+                case "documents.approved" -> applier.documentsApproved(
+                        inbox.data(e, Events.DocumentsApproved.class), source(e));
+                case "documents.changes-requested" -> applier.documentsChangesRequested(
+                        inbox.data(e, Events.DocumentsChangesRequested.class), source(e));
+                default -> {
+                    // other document events are not about the application's state
+                }
+            }
+        });
+    }
+
+    @Incoming("appointments")
+    @Blocking
+    public void onAppointment(ConsumerRecord<String, String> record) {
+        inbox.process(record, e -> {
+            if (e.type().startsWith("appointment.")) {
+                applier.appointment(e.type(), inbox.data(e, Events.AppointmentEvent.class), source(e));
+            }
+        });
+    }
+
+    private static String source(EventEnvelope e) {
+        String s = e.source();
+        return s == null ? "system" : s.replace("urn:expat:", "");
+    }
+}

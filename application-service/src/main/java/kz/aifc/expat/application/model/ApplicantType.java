@@ -1,0 +1,5 @@
+package kz.aifc.expat.application.model;
+
+public enum ApplicantType {
+    PRINCIPAL, FAMILY_MEMBER
+}

@@ -1,0 +1,196 @@
+package kz.aifc.expat.application.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.aifc.expat.application.model.AppState;
+import kz.aifc.expat.application.model.Application;
+import kz.aifc.expat.application.rest.Dtos.*;
+import kz.aifc.expat.application.service.ApplicationService;
+import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.defaults.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "applications")
+public class ApplicationResource {
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    Views views;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @POST
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "Create a draft application (company-hr; Idempotency-Key)")
+    public Response create(@Valid @NotNull ApplicationRequest req,
+                           @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "create-application", req, () -> {
+            Application a = applications.create(req);
+            return Response.created(URI.create("/api/v1/applications/" + a.id)).tag(etag(a)).entity(views.of(a))
+                    .build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "List applications, newest change first (company-hr: own company; staff: all or ?companyBin)")
+    public Page<ApplicationView> list(@QueryParam("status") AppState status,
+                                      @QueryParam("serviceCode") String serviceCode,
+                                      @QueryParam("personId") UUID personId,
+                                      @QueryParam("updatedSince") String updatedSince,
+                                      @QueryParam("companyBin") String companyBin,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        ApplicationService.Found found = applications.list(new ApplicationService.Filter(companyBin, status,
+                serviceCode, personId, parseInstant("updatedSince", updatedSince), null, null, null, page, size));
+        return new Page<>(found.items().stream().map(views::of).toList(), page, size, found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "One application with the caller's allowedActions and an ETag")
+    public Response one(@PathParam("id") UUID id) {
+        Application a = applications.visible(id, false);
+        return Response.ok(views.of(a)).tag(etag(a)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "Replace a draft's (or a returned application's) data (company-hr; If-Match)")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequest req,
+                           @HeaderParam("If-Match") String ifMatch) {
+        Application a = applications.update(id, req, ifMatch);
+        return Response.ok(views.of(a)).tag(etag(a)).build();
+    }
+
+    @POST
+    @Path("/{id}/consent")
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "Record consent to personal-data processing (company-hr; If-Match; Idempotency-Key)")
+    public Response consent(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest req,
+                            @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "consent " + id, req, () -> ok(applications.consent(id, req, ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/{action}")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "A lifecycle action: submit, resubmit, withdraw (company side); start-review, "
+            + "request-changes, receive-originals, start-processing, complete, reject, cancel, extend-deadline "
+            + "(officer/admin). 409 with currentState/allowedActions when illegal; If-Match; Idempotency-Key")
+    public Response act(@PathParam("id") UUID id, @PathParam("action") String action,
+                        @Valid ActionRequest body, @HeaderParam("If-Match") String ifMatch,
+                        @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, action + " " + id, body == null ? Map.of() : body,
+                () -> ok(applications.act(id, action, body, ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Claim the case (officer)")
+    public Response claim(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                          @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "claim " + id, Map.of(), () -> ok(applications.claim(id, ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Release the case (its assignee or an admin)")
+    public Response release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "release " + id, Map.of(), () -> ok(applications.release(id, ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Assign the case to an officer (unclaimed or own case; admin: any)")
+    public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest req,
+                           @HeaderParam("If-Match") String ifMatch,
+                           @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "assign " + id, req,
+                () -> ok(applications.assign(id, req.officer(), ifMatch)));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Every transition with actor, time and comment")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return applications.history(id).stream().map(Views::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/notes")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Internal notes (officers only; never shown to the company)")
+    public List<NoteView> notes(@PathParam("id") UUID id) {
+        return applications.notes(id).stream().map(Views::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Add an internal note (officers only)")
+    public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
+                            @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "note " + id, req,
+                () -> Response.status(201).entity(Views.of(applications.addNote(id, req.text()))).build());
+    }
+
+    private Response ok(Application a) {
+        return Response.ok(views.of(a)).tag(etag(a)).build();
+    }
+
+    static EntityTag etag(Application a) {
+        return new EntityTag(Long.toString(a.version));
+    }
+
+    static OffsetDateTime parseInstant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be an ISO-8601 date-time with offset");
+        }
+    }
+}

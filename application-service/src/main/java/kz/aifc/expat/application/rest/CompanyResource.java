@@ -1,0 +1,64 @@
+package kz.aifc.expat.application.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.aifc.expat.application.rest.Dtos.CompanyRequest;
+import kz.aifc.expat.application.rest.Dtos.CompanyView;
+import kz.aifc.expat.application.service.CompanyService;
+import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
+import kz.aifc.expat.defaults.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/api/v1/companies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "companies")
+public class CompanyResource {
+
+    @Inject
+    CompanyService companies;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @POST
+    @RolesAllowed({Roles.COMPANY_HR, Roles.ADMIN})
+    @Operation(summary = "Register a host company (company-hr: its own BIN from the token; admin: any)")
+    public Response register(@Valid @NotNull CompanyRequest req,
+                             @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "register-company", req, () -> {
+            CompanyView view = Views.of(companies.register(req.bin(), req.name(), req.legalForm()));
+            return Response.created(URI.create("/api/v1/companies/" + view.bin())).entity(view).build();
+        });
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "The caller's company (company-hr)")
+    public CompanyView me() {
+        return Views.of(companies.mine());
+    }
+
+    @GET
+    @Path("/{bin}")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "One company (company-hr: only its own, else 404; staff: any)")
+    public CompanyView one(@PathParam("bin") String bin) {
+        return Views.of(companies.visible(bin));
+    }
+}

@@ -1,0 +1,156 @@
+package kz.aifc.expat.application.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import kz.aifc.expat.application.model.ApplicantType;
+import kz.aifc.expat.application.model.LegalForm;
+import kz.aifc.expat.application.model.Relation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Request and response bodies of the REST API; entities never cross the wire. */
+public final class Dtos {
+
+    private Dtos() {
+    }
+
+    public static final String LATIN_NAME = "^[A-Za-z][A-Za-z' \\-]*$";
+
+    // ---- companies
+
+    public record CompanyRequest(@NotBlank @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String bin,
+                                 @NotBlank @Size(max = 300) String name,
+                                 @NotNull LegalForm legalForm) {
+    }
+
+    public record CompanyView(String bin, String name, LegalForm legalForm, OffsetDateTime createdAt) {
+    }
+
+    // ---- persons
+
+    public record CurrentVisa(@Size(max = 30) @Pattern(regexp = "VISA|TEMPORARY_RESIDENCE|PERMANENT_RESIDENCE",
+            message = "must be VISA, TEMPORARY_RESIDENCE or PERMANENT_RESIDENCE") String type,
+                              @Size(max = 10) String category,
+                              @Size(max = 40) String number,
+                              LocalDate validUntil,
+                              @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String hostBin) {
+    }
+
+    public record PersonRequest(@NotBlank @Size(max = 100) @Pattern(regexp = LATIN_NAME,
+            message = "Latin letters as in the passport") String firstName,
+                                @NotBlank @Size(max = 100) @Pattern(regexp = LATIN_NAME,
+                                        message = "Latin letters as in the passport") String lastName,
+                                @NotNull @Past LocalDate dateOfBirth,
+                                @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "ISO 3166 alpha-3 code")
+                                String citizenship,
+                                @NotBlank @Size(max = 30) @Pattern(regexp = "[A-Z0-9]+",
+                                        message = "upper-case letters and digits") String passportNumber,
+                                LocalDate passportIssuedOn,
+                                @NotNull LocalDate passportExpiresOn,
+                                String iin,
+                                @Valid CurrentVisa currentVisa) {
+    }
+
+    public record PersonView(UUID id, String companyBin, String firstName, String lastName, LocalDate dateOfBirth,
+                             String citizenship, String passportNumber, LocalDate passportIssuedOn,
+                             LocalDate passportExpiresOn, String iin, CurrentVisa currentVisa, long version) {
+    }
+
+    // ---- applications
+
+    public record ConsentRequest(@NotBlank @Size(max = 50) String textVersion, @NotNull Boolean accepted) {
+    }
+
+    public record ApplicationRequest(@NotNull UUID personId,
+                                     @NotBlank @Size(max = 80) String serviceCode,
+                                     ApplicantType applicantType,
+                                     UUID principalApplicationId,
+                                     Relation relation,
+                                     @Min(0) @Max(25) Integer childAge,
+                                     @Size(max = 10) String visaCategory,
+                                     @Size(max = 30) String variant,
+                                     @Size(max = 20) String entity,
+                                     Set<@Pattern(regexp = "PERSONAL_MANAGER|PRIORITY",
+                                             message = "PERSONAL_MANAGER or PRIORITY") String> options,
+                                     @Min(1) @Max(3650) Integer plannedStayDays,
+                                     LocalDate requestedVisaEnd,
+                                     @Valid ConsentRequest consent) {
+    }
+
+    public record ConsentView(String textVersion, OffsetDateTime at) {
+    }
+
+    public record AppointmentView(String appointmentId, String status, String start) {
+    }
+
+    public record ApplicationView(UUID id, String companyBin, String legalForm, UUID personId, String personName,
+                                  String serviceCode, String state, String applicantType,
+                                  UUID principalApplicationId, Relation relation, Integer childAge,
+                                  String visaCategory, String variant, String entity, Set<String> options,
+                                  Integer plannedStayDays, LocalDate requestedVisaEnd, ConsentView consent,
+                                  String catalogVersion, Integer reviewRound, int documentsApprovedRound,
+                                  OffsetDateTime submittedAt,
+                                  OffsetDateTime originalsReceivedAt, LocalDate dueDate, boolean deadlinePaused,
+                                  int deadlineExtensionDays, String deadlineExtensionReason,
+                                  AppointmentView appointment, String assignee, OffsetDateTime createdAt,
+                                  OffsetDateTime updatedAt, long version, List<String> allowedActions) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record RequestedDocument(@Size(max = 80) String requirementId, @Size(max = 80) String documentCode,
+                                    @Size(max = 1000) String reason) {
+    }
+
+    public record ResultVisa(@NotBlank @Pattern(regexp = "VISA|TEMPORARY_RESIDENCE|PERMANENT_RESIDENCE",
+            message = "must be VISA, TEMPORARY_RESIDENCE or PERMANENT_RESIDENCE") String type,
+                             @Size(max = 10) String category,
+                             @NotBlank @Size(max = 40) String number,
+                             @NotNull LocalDate validUntil) {
+    }
+
+    /** Body of a lifecycle action; which members matter depends on the action. */
+    public record ActionRequest(@Size(max = 2000) String comment,
+                                @Min(1) @Max(30) Integer days,
+                                List<@Valid RequestedDocument> documents,
+                                @Valid ResultVisa result) {
+        public static final ActionRequest EMPTY = new ActionRequest(null, null, null, null);
+    }
+
+    public record AssignRequest(@NotBlank @Size(max = 200) String officer) {
+    }
+
+    public record HistoryView(String action, String from, String to, String actor, String actorRole,
+                              OffsetDateTime at, String comment) {
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    public record NoteView(UUID id, String author, OffsetDateTime at, String text) {
+    }
+
+    public record DeadlineItem(UUID id, String companyBin, String serviceCode, String state, LocalDate dueDate,
+                               String assignee) {
+    }
+
+    public record Deadlines(LocalDate today, LocalDate nearingUntil, List<DeadlineItem> overdue,
+                            List<DeadlineItem> nearingDue) {
+    }
+
+    public record RadarItem(UUID personId, String firstName, String lastName, String visaType, String visaCategory,
+                            String visaNumber, LocalDate validUntil, LocalDate windowFirstDay,
+                            LocalDate windowLastDay, boolean windowOpen) {
+    }
+}

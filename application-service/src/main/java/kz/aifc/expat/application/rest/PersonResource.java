@@ -1,0 +1,86 @@
+package kz.aifc.expat.application.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.aifc.expat.application.model.Person;
+import kz.aifc.expat.application.rest.Dtos.PersonRequest;
+import kz.aifc.expat.application.rest.Dtos.PersonView;
+import kz.aifc.expat.application.service.PersonService;
+import kz.aifc.expat.application.service.Preconditions;
+import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
+import kz.aifc.expat.defaults.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/persons")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "persons")
+public class PersonResource {
+
+    @Inject
+    PersonService persons;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @POST
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "Record a person the company applies for (company-hr)")
+    public Response create(@Valid @NotNull PersonRequest req, @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "create-person", req, () -> {
+            Person p = persons.create(req);
+            return Response.created(URI.create("/api/v1/persons/" + p.id)).tag(etag(p)).entity(Views.of(p)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "The company's persons (company-hr)")
+    public List<PersonView> list() {
+        return persons.listMine().stream().map(Views::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "One person, with ETag (company-hr: own company only; staff: any)")
+    public Response one(@PathParam("id") UUID id) {
+        Person p = persons.visible(id, false);
+        return Response.ok(Views.of(p)).tag(etag(p)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "Replace a person's data (company-hr; If-Match: 412 when stale)")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull PersonRequest req,
+                           @HeaderParam("If-Match") String ifMatch) {
+        Person p = persons.update(id, req, ifMatch);
+        return Response.ok(Views.of(p)).tag(etag(p)).build();
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(Person p) {
+        return new jakarta.ws.rs.core.EntityTag(Long.toString(p.version));
+    }
+
+    static String etagValue(long version) {
+        return Preconditions.etag(version);
+    }
+}

@@ -1,0 +1,50 @@
+package kz.aifc.expat.application;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.expat.defaults.testing.Tokens;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static kz.aifc.expat.application.Api.*;
+import static org.hamcrest.Matchers.*;
+
+@QuarkusTest
+@WithTestResource(CatalogStub.class)
+class CatalogOutageTest {
+
+    @BeforeEach
+    void companies() {
+        ensureCompanies();
+    }
+
+    @Test
+    void submissionAnswers503WhileTheCatalogIsDownAndWorksAfter() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("personId", defaultPerson(Tokens.hrAcme()));
+        body.put("serviceCode", "arrival-notification");
+        body.put("consent", consent());
+        String app = createApp(Tokens.hrAcme(), body);
+        System.setProperty("catalog.stub.down", "true");
+        try {
+            action(Tokens.hrAcme(), app, "submit", null).then().statusCode(503)
+                    .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
+            assertState(app, "DRAFT");
+        } finally {
+            System.clearProperty("catalog.stub.down");
+        }
+        // once the catalog is back (and the circuit half-opens) the same submission goes through
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                action(Tokens.hrAcme(), app, "submit", null).statusCode() == 200);
+        assertState(app, "SUBMITTED");
+    }
+
+    private static void assertState(String app, String expected) {
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().statusCode(200).body("state", is(expected));
+    }
+}

@@ -1,0 +1,207 @@
+package kz.aifc.expat.application;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.expat.defaults.testing.KafkaProbe;
+import kz.aifc.expat.defaults.testing.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static kz.aifc.expat.application.Api.*;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Event-driven transitions and published events, through the real broker. */
+@QuarkusTest
+@WithTestResource(CatalogStub.class)
+class EventsTest {
+
+    @BeforeEach
+    void companies() {
+        ensureCompanies();
+    }
+
+    private static long transitionsTo(String app, String state) {
+        return as(Tokens.officer()).get("/api/v1/applications/" + app + "/history").then().extract().jsonPath()
+                .getList("to", String.class).stream().filter(state::equals).count();
+    }
+
+    @Test
+    void submissionPublishesSubmittedAndStatusChangedExactlyOnce() {
+        try (KafkaProbe probe = new KafkaProbe("expat.application")) {
+            String app = createApp(Tokens.hrAcme(), workVisa(defaultPerson(Tokens.hrAcme())));
+            String key = UUID.randomUUID().toString();
+            as(Tokens.hrAcme()).header("Idempotency-Key", key).post("/api/v1/applications/" + app + "/submit")
+                    .then().statusCode(200);
+            as(Tokens.hrAcme()).header("Idempotency-Key", key).post("/api/v1/applications/" + app + "/submit")
+                    .then().statusCode(200);
+            List<ConsumerRecord<String, String>> submitted = probe.await(
+                    KafkaProbe.ofType("application.submitted", app), 1, Duration.ofSeconds(20));
+            assertEquals(1, submitted.size());
+            String json = submitted.get(0).value();
+            assertTrue(json.contains("\"serviceCode\":\"work-visa-issuance\""), json);
+            assertTrue(json.contains("\"companyBin\":\"" + ACME + "\""), json);
+            assertTrue(json.contains("\"legalForm\":\"COMPANY\""), json);
+            assertTrue(json.contains("\"catalogVersion\":\"2026-01-01\""), json);
+            assertTrue(json.contains("\"personId\""), json);
+            List<ConsumerRecord<String, String>> changed = probe.collect(
+                    KafkaProbe.ofType("application.status-changed", app), Duration.ofSeconds(3));
+            assertEquals(1, changed.size());
+            assertTrue(changed.get(0).value().contains("\"from\":\"DRAFT\",\"to\":\"SUBMITTED\""));
+            assertEquals(1, probe.collect(KafkaProbe.ofType("application.submitted", app), Duration.ofSeconds(1))
+                    .size());
+        }
+    }
+
+    @Test
+    void documentsApprovedThenBookedThenCancelledThenCompleted() {
+        String app = submittedAcme();
+        try (KafkaProbe probe = new KafkaProbe("expat.application")) {
+            documentsApproved(app, 1);
+            awaitState(app, "DOCUMENTS_APPROVED");
+            assertEquals(1, probe.await(r -> KafkaProbe.ofType("application.status-changed", app).test(r)
+                    && r.value().contains("\"to\":\"DOCUMENTS_APPROVED\""), 1, Duration.ofSeconds(20)).size());
+        }
+        String first = "ap-" + UUID.randomUUID();
+        appointment("appointment.booked", app, first, UUID.randomUUID().toString());
+        awaitState(app, "APPOINTMENT_BOOKED");
+        appointment("appointment.cancelled", app, first, UUID.randomUUID().toString());
+        awaitState(app, "DOCUMENTS_APPROVED");
+        String second = "ap-" + UUID.randomUUID();
+        appointment("appointment.booked", app, second, UUID.randomUUID().toString());
+        awaitState(app, "APPOINTMENT_BOOKED");
+        appointment("appointment.completed", app, second, UUID.randomUUID().toString());
+        awaitState(app, "ORIGINALS_RECEIVED");
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().body("dueDate", notNullValue())
+                .body("appointment.appointmentId", is(second));
+    }
+
+    @Test
+    void duplicateDeliveriesDoNotRepeatTransitions() {
+        String app = submittedAcme();
+        String eventId = UUID.randomUUID().toString();
+        KafkaProbe.send("expat.document", eventId, "documents.approved", app, "{\"applicationId\":\"" + app
+                + "\",\"companyBin\":\"" + ACME + "\",\"serviceCode\":\"work-visa-issuance\",\"round\":1}");
+        KafkaProbe.send("expat.document", eventId, "documents.approved", app, "{\"applicationId\":\"" + app
+                + "\",\"companyBin\":\"" + ACME + "\",\"serviceCode\":\"work-visa-issuance\",\"round\":1}");
+        documentsApproved(app, 1); // the same fact under a new id
+        awaitState(app, "DOCUMENTS_APPROVED");
+        String booking = "ap-" + UUID.randomUUID();
+        String bookedId = UUID.randomUUID().toString();
+        appointment("appointment.booked", app, booking, bookedId);
+        appointment("appointment.booked", app, booking, bookedId);
+        awaitState(app, "APPOINTMENT_BOOKED");
+        // a marker event after the duplicates: once it is applied, all earlier ones were too
+        appointment("appointment.rescheduled", app, booking, UUID.randomUUID().toString());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> transitionsTo(app, "APPOINTMENT_BOOKED") >= 1);
+        documentsApproved(app, 1);
+        appointment("appointment.completed", app, booking, UUID.randomUUID().toString());
+        awaitState(app, "ORIGINALS_RECEIVED");
+        assertEquals(1, transitionsTo(app, "DOCUMENTS_APPROVED"));
+        assertEquals(1, transitionsTo(app, "APPOINTMENT_BOOKED"));
+        assertEquals(1, transitionsTo(app, "ORIGINALS_RECEIVED"));
+    }
+
+    @Test
+    void bookingThatOvertakesTheApprovalIsKeptAndApplied() {
+        String app = submittedAcme();
+        String booking = "ap-" + UUID.randomUUID();
+        appointment("appointment.booked", app, booking, UUID.randomUUID().toString());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> booking.equals(
+                as(Tokens.officer()).get("/api/v1/applications/" + app).then().extract()
+                        .path("appointment.appointmentId")));
+        assertEquals("SUBMITTED", state(app));
+        documentsApproved(app, 1);
+        awaitState(app, "APPOINTMENT_BOOKED");
+        as(Tokens.officer()).get("/api/v1/applications/" + app + "/history").then()
+                .body("to", hasItems("DOCUMENTS_APPROVED", "APPOINTMENT_BOOKED"));
+    }
+
+    @Test
+    void cancellationThatOvertakesTheBookingWins() {
+        String app = submittedAcme();
+        documentsApproved(app, 1);
+        awaitState(app, "DOCUMENTS_APPROVED");
+        String booking = "ap-" + UUID.randomUUID();
+        appointment("appointment.cancelled", app, booking, UUID.randomUUID().toString());
+        appointment("appointment.booked", app, booking, UUID.randomUUID().toString());
+        String marker = "ap-" + UUID.randomUUID();
+        appointment("appointment.rescheduled", app, marker, UUID.randomUUID().toString());
+        // the late booking of a cancelled appointment is ignored; a real new booking is applied
+        String real = "ap-" + UUID.randomUUID();
+        appointment("appointment.booked", app, real, UUID.randomUUID().toString());
+        awaitState(app, "APPOINTMENT_BOOKED");
+        as(Tokens.officer()).get("/api/v1/applications/" + app).then().body("appointment.appointmentId", is(real));
+    }
+
+    @Test
+    void changesRequestedByDocumentServiceAndStaleRoundsIgnored() {
+        String app = submittedAcme();
+        try (KafkaProbe probe = new KafkaProbe("expat.application")) {
+            documentsChangesRequested(app, 1);
+            awaitState(app, "CHANGES_REQUESTED");
+            List<ConsumerRecord<String, String>> published = probe.await(
+                    KafkaProbe.ofType("application.changes-requested", app), 1, Duration.ofSeconds(20));
+            assertEquals(1, published.size());
+            assertTrue(published.get(0).value().contains("\"round\":1"));
+            assertTrue(published.get(0).value().contains("\"documentCode\":\"passport-copy\""));
+        }
+        action(Tokens.hrAcme(), app, "resubmit", null).then().statusCode(200).body("state", is("SUBMITTED"));
+        // a late approval of round... the rejected round 1 is stale and must not approve
+        documentsApproved(app, 0);
+        documentsChangesRequested(app, 0);
+        documentsApproved(app, 2);
+        awaitState(app, "DOCUMENTS_APPROVED");
+        documentsChangesRequested(app, 1); // stale round after approval of round 2
+        String marker = "ap-" + UUID.randomUUID();
+        appointment("appointment.booked", app, marker, UUID.randomUUID().toString());
+        awaitState(app, "APPOINTMENT_BOOKED");
+        assertEquals(1, transitionsTo(app, "CHANGES_REQUESTED"));
+    }
+
+    @Test
+    void approvalArrivingBeforeTheResubmissionIsAppliedOnResubmit() {
+        String app = submittedAcme();
+        documentsChangesRequested(app, 1);
+        awaitState(app, "CHANGES_REQUESTED");
+        documentsApproved(app, 2); // the company uploaded fixes and document-service approved round 2
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(2).equals(
+                as(Tokens.officer()).get("/api/v1/applications/" + app).then().extract()
+                        .path("documentsApprovedRound")));
+        // still waiting on the applicant: an approval does not skip the resubmission
+        assertEquals("CHANGES_REQUESTED", state(app));
+        action(Tokens.hrAcme(), app, "resubmit", null).then().statusCode(200)
+                .body("state", is("DOCUMENTS_APPROVED"));
+    }
+
+    @Test
+    void eventsAboutUnknownApplicationsAreIgnored() {
+        String unknown = UUID.randomUUID().toString();
+        documentsApproved(unknown, 1);
+        appointment("appointment.booked", unknown, "ap-x", UUID.randomUUID().toString());
+        String app = submittedAcme();
+        documentsApproved(app, 1);
+        awaitState(app, "DOCUMENTS_APPROVED"); // the consumer is still healthy after the unknown ones
+        as(Tokens.officer()).get("/api/v1/applications/" + unknown).then().statusCode(404);
+    }
+
+    @Test
+    void withdrawalPublishesWithdrawn() {
+        String app = submittedAcme();
+        try (KafkaProbe probe = new KafkaProbe("expat.application")) {
+            action(Tokens.hrAcme(), app, "withdraw", Map.of("comment", "left the company")).then().statusCode(200);
+            assertEquals(1, probe.await(KafkaProbe.ofType("application.withdrawn", app), 1, Duration.ofSeconds(20))
+                    .size());
+            assertEquals(1, probe.await(r -> KafkaProbe.ofType("application.status-changed", app).test(r)
+                    && r.value().contains("\"to\":\"WITHDRAWN\""), 1, Duration.ofSeconds(20)).size());
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package kz.aifc.expat.application;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import kz.aifc.expat.defaults.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static kz.aifc.expat.application.Api.*;
+import static org.hamcrest.Matchers.*;
+
+@QuarkusTest
+@WithTestResource(CatalogStub.class)
+class SubmissionRulesTest {
+
+    @BeforeEach
+    void companies() {
+        ensureCompanies();
+    }
+
+    private static ValidatableResponse submit(Map<String, Object> app) {
+        String id = createApp(Tokens.hrAcme(), app);
+        return action(Tokens.hrAcme(), id, "submit", null).then();
+    }
+
+    private static void refused(Map<String, Object> app, String rule) {
+        submit(app).statusCode(422).contentType(containsString("application/problem+json"))
+                .body("rule", is(rule)).body("type", endsWith("/rule-violated/" + rule));
+    }
+
+    private static void passes(Map<String, Object> app) {
+        submit(app).statusCode(200).body("state", is("SUBMITTED"));
+    }
+
+    private static String personWith(String citizenship, LocalDate passportExpires, String iin,
+                                     Map<String, Object> visa) {
+        Map<String, Object> p = person(citizenship, passportExpires);
+        if (iin != null) {
+            p.put("iin", iin);
+        }
+        if (visa != null) {
+            p.put("currentVisa", visa);
+        }
+        return createPerson(Tokens.hrAcme(), p);
+    }
+
+    private static Map<String, Object> app(String person, String code) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("personId", person);
+        a.put("serviceCode", code);
+        a.put("consent", consent());
+        return a;
+    }
+
+    @Test
+    void consentIsRequired() {
+        Map<String, Object> body = workVisa(defaultPerson(Tokens.hrAcme()));
+        body.remove("consent");
+        String id = createApp(Tokens.hrAcme(), body);
+        action(Tokens.hrAcme(), id, "submit", null).then().statusCode(422).body("rule", is("consent-required"));
+        as(Tokens.hrAcme()).body(Map.of("textVersion", "2026-01", "accepted", false))
+                .post("/api/v1/applications/" + id + "/consent").then().statusCode(400);
+        as(Tokens.hrAcme()).body(consent()).post("/api/v1/applications/" + id + "/consent").then().statusCode(200)
+                .body("consent.textVersion", is("2026-01")).body("consent.at", notNullValue());
+        action(Tokens.hrAcme(), id, "submit", null).then().statusCode(200);
+    }
+
+    @Test
+    void requiredDataForTheService() {
+        Map<String, Object> a = app(defaultPerson(Tokens.hrAcme()), "work-visa-issuance");
+        submit(a).statusCode(422).body("rule", is("required-data"))
+                .body("errors.field", hasItems("requestedVisaEnd", "visaCategory"));
+        a.put("visaCategory", "B2");
+        a.put("requestedVisaEnd", TODAY.plusYears(1).toString());
+        submit(a).statusCode(422).body("rule", is("required-data")).body("errors.field", contains("visaCategory"));
+        a.put("visaCategory", "C3");
+        passes(a);
+        // trp-employment needs IIN, variant and planned stay
+        Map<String, Object> trp = app(personWith("RUS", TODAY.plusYears(5), null, null), "trp-employment");
+        submit(trp).statusCode(422).body("errors.field", hasItems("person.iin", "variant", "plannedStayDays"));
+    }
+
+    @Test
+    void unknownServiceIsRefused() {
+        refused(app(defaultPerson(Tokens.hrAcme()), "space-visa"), "service-unknown");
+    }
+
+    @Test
+    void extensionOnlyInTheWindowBeforeExpiry() {
+        LocalDate inWindow = CatalogStub.addWorkingDays(TODAY, 15);
+        Map<String, Object> ok = app(personWith("GBR", TODAY.plusYears(5), null,
+                visa("VISA", "C3", inWindow, ACME)), "work-visa-extension");
+        ok.put("visaCategory", "C3");
+        ok.put("requestedVisaEnd", TODAY.plusYears(1).toString());
+        passes(ok);
+
+        LocalDate tooEarly = CatalogStub.addWorkingDays(TODAY, 31);
+        Map<String, Object> early = new HashMap<>(ok);
+        early.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", tooEarly, ACME)));
+        submit(early).statusCode(422).body("rule", is("extension-window"))
+                .body("windowFirstDay", is(CatalogStub.minusWorkingDays(tooEarly, 30).toString()))
+                .body("windowLastDay", is(CatalogStub.minusWorkingDays(tooEarly, 5).toString()));
+
+        LocalDate tooLate = CatalogStub.addWorkingDays(TODAY, 4);
+        Map<String, Object> late = new HashMap<>(ok);
+        late.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", tooLate, ACME)));
+        refused(late, "extension-window");
+
+        LocalDate lastDay = CatalogStub.addWorkingDays(TODAY, 5);
+        Map<String, Object> edge = new HashMap<>(ok);
+        edge.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", lastDay, ACME)));
+        if (CatalogStub.isWorking(TODAY)) {
+            passes(edge); // today is exactly 5 working days before expiry: the last day of the window
+        }
+    }
+
+    @Test
+    void extensionOnlyWithTheSameHost() {
+        Map<String, Object> a = app(personWith("GBR", TODAY.plusYears(5), null,
+                visa("VISA", "C3", CatalogStub.addWorkingDays(TODAY, 15), GLOBEX)), "work-visa-extension");
+        a.put("visaCategory", "C3");
+        a.put("requestedVisaEnd", TODAY.plusYears(1).toString());
+        refused(a, "extension-same-host");
+    }
+
+    private static Map<String, Object> trp(String citizenship, int days) {
+        Map<String, Object> a = app(personWith(citizenship, TODAY.plusYears(5), validIin(), null), "trp-employment");
+        a.put("variant", "EMPLOYEE");
+        a.put("plannedStayDays", days);
+        return a;
+    }
+
+    @Test
+    void temporaryResidenceOnlyForCisOver30OrEaeuOver90() {
+        passes(trp("UZB", 31));
+        refused(trp("UZB", 30), "temporary-residence-eligibility");
+        passes(trp("RUS", 91));
+        refused(trp("RUS", 60), "temporary-residence-eligibility");
+        refused(trp("GBR", 365), "temporary-residence-eligibility");
+    }
+
+    @Test
+    void passportValidThreeMonthsBeyondTheVisa() {
+        LocalDate visaEnd = TODAY.plusYears(1);
+        Map<String, Object> bad = workVisa(personWith("GBR", visaEnd.plusMonths(2), null, null));
+        bad.put("requestedVisaEnd", visaEnd.toString());
+        refused(bad, "passport-validity");
+        Map<String, Object> good = workVisa(personWith("GBR", visaEnd.plusMonths(3), null, null));
+        good.put("requestedVisaEnd", visaEnd.toString());
+        passes(good);
+    }
+
+    @Test
+    void permanentResidencePassportOver180Days() {
+        refused(app(personWith("GBR", TODAY.plusDays(180), validIin(), null), "permanent-residence"),
+                "passport-validity");
+        passes(app(personWith("GBR", TODAY.plusDays(181), validIin(), null), "permanent-residence"));
+    }
+
+    @Test
+    void workVisaAtMostTwoYears() {
+        Map<String, Object> a = workVisa(personWith("GBR", TODAY.plusYears(10), null, null));
+        a.put("requestedVisaEnd", TODAY.plusYears(2).plusDays(1).toString());
+        refused(a, "visa-max-validity");
+    }
+
+    @Test
+    void iinServiceOnlyWithoutAnIin() {
+        refused(app(personWith("GBR", TODAY.plusYears(5), validIin(), null), "iin"), "iin-already-assigned");
+        passes(app(personWith("GBR", TODAY.plusYears(5), null, null), "iin"));
+    }
+
+    private static Map<String, Object> family(String principalApp, String code) {
+        Map<String, Object> a = app(defaultPerson(Tokens.hrAcme()), code);
+        a.put("applicantType", "FAMILY_MEMBER");
+        a.put("principalApplicationId", principalApp);
+        a.put("relation", "CHILD");
+        a.put("childAge", 7);
+        a.put("visaCategory", code.startsWith("investor") ? "A5" : "C3");
+        a.put("requestedVisaEnd", TODAY.plusYears(1).toString());
+        return a;
+    }
+
+    @Test
+    void familyMemberNeedsAPrincipalWithAMatchingVisaOrCase() {
+        String draftPrincipal = createApp(Tokens.hrAcme(), workVisa(defaultPerson(Tokens.hrAcme())));
+        refused(family(draftPrincipal, "work-visa-issuance"), "family-principal-visa");
+
+        String inProgress = submittedAcme();
+        passes(family(inProgress, "work-visa-issuance"));
+        refused(family(inProgress, "investor-visa-issuance"), "family-principal-visa");
+
+        Map<String, Object> noChildAge = family(inProgress, "work-visa-issuance");
+        noChildAge.remove("childAge");
+        submit(noChildAge).statusCode(422).body("rule", is("required-data")).body("errors.field", hasItem("childAge"));
+
+        Map<String, Object> notOffered = family(inProgress, "short-business-visa-invitation");
+        notOffered.put("visaCategory", "B1");
+        refused(notOffered, "family-member-not-offered");
+
+        String completed = inProcessingAcme();
+        action(Tokens.officer(), completed, "complete", Map.of("result", Map.of("type", "VISA", "category", "C3",
+                "number", "C3-1", "validUntil", TODAY.plusYears(1).toString()))).then().statusCode(200);
+        passes(family(completed, "work-visa-issuance"));
+    }
+
+    @Test
+    void catalogVersionAndFeesAreFrozenAtSubmission() {
+        String id = submittedAcme();
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("catalogVersion", is("2026-01-01")).body("submittedAt", notNullValue());
+    }
+
+    @Test
+    void iinAndBinChecksumsAreValidated() {
+        Map<String, Object> p = person("GBR", TODAY.plusYears(5));
+        p.put("iin", "900101300011");
+        as(Tokens.hrAcme()).body(p).post("/api/v1/persons").then().statusCode(400)
+                .body("errors.field", hasItem("iin"));
+        p.put("iin", "900101300017");
+        as(Tokens.hrAcme()).body(p).post("/api/v1/persons").then().statusCode(201).body("iin", is("900101300017"));
+
+        as(Tokens.admin()).body(Map.of("bin", "180340021792", "name", "Bad", "legalForm", "COMPANY"))
+                .post("/api/v1/companies").then().statusCode(400).body("errors.field", hasItem("bin"));
+        String bin = validBin();
+        as(Tokens.admin()).body(Map.of("bin", bin, "name", "New Co", "legalForm", "REPRESENTATIVE_OFFICE"))
+                .post("/api/v1/companies").then().statusCode(201).body("bin", is(bin));
+        as(Tokens.hrAcme()).body(Map.of("bin", validBin(), "name", "Not mine", "legalForm", "COMPANY"))
+                .post("/api/v1/companies").then().statusCode(403);
+        as(Tokens.hrAcme()).get("/api/v1/companies/me").then().statusCode(200).body("bin", is(ACME));
+    }
+}
