@@ -1,0 +1,46 @@
+package kz.aifc.expat.scheduling.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/**
+ * The office calendar of catalog-service (docs/CONTRACTS.md). Callers ({@code OfficeCalendar}) cache the answers and
+ * fall back to the last known copy, so a catalog outage does not stop booking.
+ */
+@RegisterRestClient(configKey = "catalog")
+@Path("/api/v1/calendar")
+@Produces(MediaType.APPLICATION_JSON)
+public interface CatalogCalendarClient {
+
+    @GET
+    @Path("/office")
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10000)
+    OfficeDto office();
+
+    @GET
+    @Path("/days")
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10000)
+    List<CalendarDayDto> days(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    /** {@code GET /api/v1/calendar/office}; unknown members (phones, ...) are ignored. */
+    record OfficeDto(String timeZone, String opens, String closes, String lunchStart, String lunchEnd, String address,
+                     String email) {
+    }
+
+    /** One day of {@code GET /api/v1/calendar/days}. */
+    record CalendarDayDto(String date, boolean working, String reason) {
+    }
+}

@@ -1,0 +1,46 @@
+package kz.aifc.expat.scheduling.messaging;
+
+/** This service's copy of the event records it publishes and consumes (docs/CONTRACTS.md). */
+public final class Events {
+
+    public static final String APPOINTMENT_TOPIC = "expat.appointment";
+
+    public static final String BOOKED = "appointment.booked";
+    public static final String RESCHEDULED = "appointment.rescheduled";
+    public static final String CANCELLED = "appointment.cancelled";
+    public static final String CHECKED_IN = "appointment.checked-in";
+    public static final String NO_SHOW = "appointment.no-show";
+    public static final String COMPLETED = "appointment.completed";
+    public static final String REMINDER_DUE = "appointment.reminder-due";
+
+    public static final String DOCUMENTS_APPROVED = "documents.approved";
+    public static final String CHANGES_REQUESTED = "application.changes-requested";
+    public static final String WITHDRAWN = "application.withdrawn";
+    public static final String STATUS_CHANGED = "application.status-changed";
+
+    private Events() {
+    }
+
+    /** Data of every {@code appointment.*} event; start/end/at are ISO-8601 with the office offset. */
+    public record AppointmentEvent(String appointmentId, String applicationId, String companyBin, String serviceCode,
+                                   String start, String end, String reason, String actor, String at) {
+    }
+
+    /** {@code documents.approved} (topic expat.document). */
+    public record DocumentsApproved(String applicationId, String companyBin, String serviceCode, Integer round,
+                                    String approvedAt) {
+    }
+
+    /** {@code application.changes-requested} (topic expat.application). */
+    public record ChangesRequested(String applicationId, String companyBin, Integer round, String at) {
+    }
+
+    /** {@code application.withdrawn} (topic expat.application). */
+    public record Withdrawn(String applicationId, String companyBin, String at) {
+    }
+
+    /** {@code application.status-changed} (topic expat.application). */
+    public record StatusChanged(String applicationId, String companyBin, String serviceCode, String from, String to,
+                                String actor, String at) {
+    }
+}

@@ -1,0 +1,157 @@
+package kz.aifc.expat.scheduling.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.defaults.security.Roles;
+import kz.aifc.expat.scheduling.model.AppointmentStatus;
+import kz.aifc.expat.scheduling.service.Actor;
+import kz.aifc.expat.scheduling.service.BookingService;
+import kz.aifc.expat.scheduling.service.IcsWriter;
+import kz.aifc.expat.scheduling.service.OfficeCalendar;
+import kz.aifc.expat.scheduling.service.ScheduleQueries;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@Path("/api/v1/appointments")
+@Tag(name = "appointments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppointmentResource {
+
+    @Inject
+    BookingService booking;
+
+    @Inject
+    ScheduleQueries queries;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
+    IcsWriter ics;
+
+    @Inject
+    OfficeCalendar calendar;
+
+    @Inject
+    Views views;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Book a visit (hold=true: hold the seat until confirmed) — company-hr, officer, admin; "
+            + "Idempotency-Key supported")
+    public Response book(@Valid @NotNull Dtos.BookRequest request,
+                         @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        Actor actor = views.actor();
+        return idempotent.run(idempotencyKey, "book", request, () -> {
+            var a = booking.book(actor, request.applicationId(), request.start(),
+                    Boolean.TRUE.equals(request.hold()));
+            return Response.created(URI.create("/api/v1/appointments/" + a.id)).entity(views.view(a)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Appointments visible to the caller (company: its own), newest first, at most 200")
+    public List<Dtos.AppointmentView> list(@QueryParam("applicationId") String applicationId,
+                                           @QueryParam("status") String status) {
+        AppointmentStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = AppointmentStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("status", "must be one of " + List.of(AppointmentStatus.values()));
+            }
+        }
+        return queries.appointments(views.actor(), applicationId, s).stream().map(views::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "One appointment (another company's: 404)")
+    public Dtos.AppointmentView get(@PathParam("id") UUID id) {
+        return views.view(queries.appointment(views.actor(), id));
+    }
+
+    @GET
+    @Path("/{id}/calendar.ics")
+    @Produces("text/calendar")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "The appointment as an RFC 5545 calendar file, in the office time zone")
+    public Response calendar(@PathParam("id") UUID id) {
+        var a = queries.appointment(views.actor(), id);
+        return Response.ok(ics.write(a, calendar.office()), "text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"expat-centre-visit-" + a.id + ".ics\"")
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Confirm a held slot before the hold expires")
+    public Dtos.AppointmentView confirm(@PathParam("id") UUID id) {
+        return views.view(booking.confirm(views.actor(), id));
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Move a booked appointment to another slot (company: up to the minimum notice)")
+    public Dtos.AppointmentView reschedule(@PathParam("id") UUID id, @Valid @NotNull Dtos.RescheduleRequest request) {
+        return views.view(booking.reschedule(views.actor(), id, request.start()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Cancel (company: up to the minimum notice; officer: any time, reason required)")
+    public Dtos.AppointmentView cancel(@PathParam("id") UUID id, @Valid Dtos.CancelRequest request) {
+        return views.view(booking.cancel(views.actor(), id, request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/check-in")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Officer: the applicant arrived (on the day of the visit)")
+    public Dtos.AppointmentView checkIn(@PathParam("id") UUID id) {
+        return views.view(booking.checkIn(views.actor(), id));
+    }
+
+    @POST
+    @Path("/{id}/no-show")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Officer: the applicant did not come (after the start); the application may book again")
+    public Dtos.AppointmentView noShow(@PathParam("id") UUID id) {
+        return views.view(booking.noShow(views.actor(), id));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Officer: originals received (publishes appointment.completed)")
+    public Dtos.AppointmentView complete(@PathParam("id") UUID id) {
+        return views.view(booking.complete(views.actor(), id));
+    }
+}

@@ -1,0 +1,66 @@
+package kz.aifc.expat.scheduling.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Request and response bodies (separate from the entities: no mass assignment). Times: ISO-8601 with offset. */
+public final class Dtos {
+
+    private Dtos() {
+    }
+
+    public record SlotView(String start, String end, int capacity, int remaining) {
+    }
+
+    public record SlotList(String serviceCode, int slotMinutes, String timeZone, List<SlotView> slots) {
+    }
+
+    public record BookRequest(@NotBlank @Size(max = 64) String applicationId, @NotNull OffsetDateTime start,
+                              Boolean hold) {
+    }
+
+    public record RescheduleRequest(@NotNull OffsetDateTime start) {
+    }
+
+    public record CancelRequest(@Size(max = 500) String reason) {
+    }
+
+    public record AppointmentView(String id, String applicationId, String companyBin, String serviceCode,
+                                  String start, String end, String status, Integer counter, String holdExpiresAt,
+                                  String checkedInAt, String completedAt, String cancelledAt, String cancelReason,
+                                  String cancelledBy, String createdBy, String createdAt) {
+    }
+
+    public record BookingStatus(String applicationId, String companyBin, String serviceCode, boolean bookingOpen,
+                                String closedReason, int round, AppointmentView activeAppointment) {
+    }
+
+    public record CounterDay(int counter, List<AppointmentView> appointments) {
+    }
+
+    public record DayView(String date, int countersOpen, List<CounterDay> counters) {
+    }
+
+    public record ClosureRequest(@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String date,
+                                 @Pattern(regexp = "\\d{2}:\\d{2}") String startTime,
+                                 @Pattern(regexp = "\\d{2}:\\d{2}") String endTime,
+                                 @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record ClosureView(String id, String date, String startTime, String endTime, String reason,
+                              String createdBy, Integer cancelledAppointments) {
+    }
+
+    public record CountersRequest(@NotNull @Min(0) @Max(100) Integer counters) {
+    }
+
+    public record CountersView(String date, int counters, String updatedBy) {
+    }
+}

@@ -1,0 +1,402 @@
+package kz.aifc.expat.scheduling.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import kz.aifc.expat.defaults.outbox.Outbox;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.scheduling.config.SchedulingConfig;
+import kz.aifc.expat.scheduling.messaging.Events;
+import kz.aifc.expat.scheduling.model.Appointment;
+import kz.aifc.expat.scheduling.model.AppointmentStatus;
+import kz.aifc.expat.scheduling.model.BookableApplication;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Appointments: book (directly or hold + confirm), reschedule, cancel, officer check-in / no-show / completion, and
+ * the reactions to upstream events. Seats are taken and released only through {@link BookingSql}.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    private static final Logger LOG = Logger.getLogger(BookingService.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SlotPlanner planner;
+
+    @Inject
+    SchedulingConfig config;
+
+    @Inject
+    Clock clock;
+
+    // ---------------------------------------------------------------- booking
+
+    @Transactional
+    public Appointment book(Actor actor, String applicationId, OffsetDateTime start, boolean hold) {
+        BookableApplication app = BookableApplication.lock(applicationId);
+        if (app != null && !actor.canSee(app.companyBin)) {
+            throw ProblemException.notFound("Application", applicationId);
+        }
+        if (app == null || !app.open) {
+            throw bookingNotOpen(applicationId, app);
+        }
+        Appointment active = Appointment.activeOf(applicationId);
+        if (active != null) {
+            throw activeExists(active.id);
+        }
+        SlotPlanner.PlannedSlot slot = planner.bookable(app.serviceCode, start);
+        long slotId = takeSeat(slot);
+        OffsetDateTime now = now();
+        UUID id = UUID.randomUUID();
+        int inserted = em.createNativeQuery(BookingSql.INSERT_APPOINTMENT)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("holdExpiresAt", hold ? now.plus(config.holdDuration()) : null, OffsetDateTime.class)
+                .setParameter("id", id)
+                .setParameter("applicationId", applicationId)
+                .setParameter("companyBin", app.companyBin)
+                .setParameter("serviceCode", app.serviceCode)
+                .setParameter("status", hold ? AppointmentStatus.HELD.name() : AppointmentStatus.BOOKED.name())
+                .setParameter("actor", actor.name())
+                .setParameter("now", now)
+                .setParameter("slotId", slotId)
+                .executeUpdate();
+        if (inserted == 0) {
+            // another request of the same application won the race; rolling back gives the seat back
+            throw activeExists(null);
+        }
+        Appointment appointment = Appointment.findById(id);
+        if (!hold) {
+            publish(Events.BOOKED, appointment, null, actor.name());
+        }
+        return appointment;
+    }
+
+    @Transactional
+    public Appointment confirm(Actor actor, UUID id) {
+        Appointment a = visible(actor, id);
+        requireStatus(a, AppointmentStatus.HELD);
+        if (!a.holdExpiresAt.isAfter(now())) {
+            throw ProblemException.conflict("hold-expired", "The hold has expired",
+                    "The slot was held until " + local(a.holdExpiresAt) + "; book again");
+        }
+        a.status = AppointmentStatus.BOOKED;
+        a.holdExpiresAt = null;
+        a.updatedAt = now();
+        publish(Events.BOOKED, a, null, actor.name());
+        return a;
+    }
+
+    @Transactional
+    public Appointment reschedule(Actor actor, UUID id, OffsetDateTime newStart) {
+        Appointment a = visible(actor, id);
+        requireStatus(a, AppointmentStatus.BOOKED);
+        requireNotice(actor, a, "rescheduled");
+        if (a.startsAt.toInstant().equals(newStart.toInstant())) {
+            throw ProblemException.ruleViolated("same-slot", "The appointment is already at this time");
+        }
+        SlotPlanner.PlannedSlot slot = planner.bookable(a.serviceCode, newStart);
+        long newSlotId = takeSeat(slot);
+        releaseSeat(a.slotId);
+        String previous = local(a.startsAt);
+        Number counter = (Number) em.createNativeQuery("SELECT " + BookingSql.FREE_COUNTER)
+                .setParameter("slotId", newSlotId).getSingleResult();
+        a.slotId = newSlotId;
+        a.startsAt = slot.start().toOffsetDateTime();
+        a.endsAt = slot.end().toOffsetDateTime();
+        a.counter = counter == null ? null : counter.intValue();
+        a.reminderSentAt = null;
+        a.updatedAt = now();
+        publish(Events.RESCHEDULED, a, "moved from " + previous, actor.name());
+        return a;
+    }
+
+    @Transactional
+    public Appointment cancel(Actor actor, UUID id, String reason) {
+        Appointment a = visible(actor, id);
+        if (!a.status.active()) {
+            throw invalidState(a, "cancelled");
+        }
+        if (actor.staff()) {
+            if (reason == null || reason.isBlank()) {
+                throw ProblemException.badRequest("reason", "an officer must give a reason to cancel");
+            }
+        } else if (a.status != AppointmentStatus.HELD) {
+            requireNotice(actor, a, "cancelled");
+        }
+        cancelAppointment(a, reason == null || reason.isBlank() ? "cancelled by the company" : reason,
+                actor.name());
+        return a;
+    }
+
+    // ---------------------------------------------------------------- officers
+
+    @Transactional
+    public Appointment checkIn(Actor actor, UUID id) {
+        Appointment a = visible(actor, id);
+        requireStatus(a, AppointmentStatus.BOOKED);
+        if (!a.startsAt.atZoneSameInstant(planner.zone()).toLocalDate().equals(planner.today())) {
+            throw ProblemException.ruleViolated("not-today", "Check-in is possible only on the day of the visit ("
+                    + local(a.startsAt) + ")");
+        }
+        a.status = AppointmentStatus.CHECKED_IN;
+        a.checkedInAt = now();
+        a.updatedAt = a.checkedInAt;
+        publish(Events.CHECKED_IN, a, null, actor.name());
+        return a;
+    }
+
+    @Transactional
+    public Appointment noShow(Actor actor, UUID id) {
+        Appointment a = visible(actor, id);
+        requireStatus(a, AppointmentStatus.BOOKED);
+        if (now().isBefore(a.startsAt)) {
+            throw ProblemException.ruleViolated("not-started", "A no-show can be marked only after the start ("
+                    + local(a.startsAt) + ")");
+        }
+        a.status = AppointmentStatus.NO_SHOW; // the application may book again: NO_SHOW is not an active status
+        a.updatedAt = now();
+        publish(Events.NO_SHOW, a, null, actor.name());
+        return a;
+    }
+
+    @Transactional
+    public Appointment complete(Actor actor, UUID id) {
+        Appointment a = visible(actor, id);
+        requireStatus(a, AppointmentStatus.CHECKED_IN);
+        a.status = AppointmentStatus.COMPLETED;
+        a.completedAt = now();
+        a.updatedAt = a.completedAt;
+        BookableApplication app = BookableApplication.lock(a.applicationId);
+        if (app != null) {
+            app.open = false;
+            app.closedReason = BookableApplication.ORIGINALS_RECEIVED;
+            app.updatedAt = a.completedAt;
+        }
+        publish(Events.COMPLETED, a, "originals received", actor.name());
+        return a;
+    }
+
+    // ---------------------------------------------------------------- upstream events
+
+    @Transactional
+    public void openBooking(Events.DocumentsApproved event) {
+        int round = event.round() == null ? 0 : event.round();
+        BookableApplication app = BookableApplication.lock(event.applicationId());
+        OffsetDateTime now = now();
+        if (app == null) {
+            app = new BookableApplication();
+            app.applicationId = event.applicationId();
+            app.companyBin = event.companyBin();
+            app.serviceCode = event.serviceCode();
+            app.round = round;
+            app.open = true;
+            app.approvedAt = now;
+            app.updatedAt = now;
+            app.persist();
+            return;
+        }
+        if (!app.companyBin.equals(event.companyBin())) {
+            LOG.warnf("ignoring documents.approved for %s: company %s does not match %s", app.applicationId,
+                    event.companyBin(), app.companyBin);
+            return;
+        }
+        if (app.closedForGood() || (!app.open && round <= app.round)) {
+            LOG.infof("ignoring stale documents.approved (round %d) for %s closed as %s (round %d)", round,
+                    app.applicationId, app.closedReason, app.round);
+            return;
+        }
+        app.open = true;
+        app.closedReason = null;
+        app.round = Math.max(app.round, round);
+        if (event.serviceCode() != null) {
+            app.serviceCode = event.serviceCode();
+        }
+        app.approvedAt = now;
+        app.updatedAt = now;
+    }
+
+    /** Closes booking and cancels the active appointment (its seat is released). */
+    @Transactional
+    public void closeBooking(String applicationId, String companyBin, String reason, Integer round, String why) {
+        BookableApplication app = BookableApplication.lock(applicationId);
+        OffsetDateTime now = now();
+        if (app == null) {
+            // remember it, so that an older documents.approved arriving late does not open booking
+            app = new BookableApplication();
+            app.applicationId = applicationId;
+            app.companyBin = companyBin;
+            app.round = round == null ? 0 : round;
+            app.open = false;
+            app.closedReason = reason;
+            app.updatedAt = now;
+            app.persist();
+            return;
+        }
+        if (!app.companyBin.equals(companyBin)) {
+            LOG.warnf("ignoring %s for %s: company %s does not match %s", reason, applicationId, companyBin,
+                    app.companyBin);
+            return;
+        }
+        if (round != null && app.open && app.round > round) {
+            LOG.infof("ignoring stale %s (round %d) for %s approved in round %d", reason, round, applicationId,
+                    app.round);
+            return;
+        }
+        if (!app.closedForGood()) {
+            app.open = false;
+            app.closedReason = reason;
+        }
+        if (round != null) {
+            app.round = Math.max(app.round, round);
+        }
+        app.updatedAt = now;
+        Appointment active = Appointment.find("applicationId = ?1 and status in ?2", applicationId,
+                AppointmentStatus.ACTIVE).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (active != null) {
+            cancelAppointment(active, why, Actor.SYSTEM.name());
+        }
+    }
+
+    // ---------------------------------------------------------------- scheduled jobs
+
+    /** Expires overdue holds and gives their seats back; returns how many seats were released. */
+    @Transactional
+    public int expireHolds() {
+        Number released = (Number) em.createNativeQuery(BookingSql.EXPIRE_HOLDS)
+                .setParameter("now", now()).getSingleResult();
+        return released.intValue();
+    }
+
+    /** Publishes {@code appointment.reminder-due} once per appointment (rows locked, skipped by other replicas). */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public int sendDueReminders() {
+        OffsetDateTime now = now();
+        List<UUID> due = em.createNativeQuery(BookingSql.DUE_REMINDERS, UUID.class)
+                .setParameter("now", now)
+                .setParameter("horizon", now.plus(config.reminderLead()))
+                .getResultList();
+        for (UUID id : due) {
+            Appointment a = Appointment.findById(id);
+            a.reminderSentAt = now;
+            publish(Events.REMINDER_DUE, a, null, Actor.SYSTEM.name());
+        }
+        return due.size();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** Cancels an active appointment, releasing its seat; publishes only if it had been booked (not a mere hold). */
+    void cancelAppointment(Appointment a, String reason, String actorName) {
+        AppointmentStatus was = a.status;
+        OffsetDateTime now = now();
+        a.status = AppointmentStatus.CANCELLED;
+        a.cancelledAt = now;
+        a.cancelReason = reason;
+        a.cancelledBy = actorName;
+        a.holdExpiresAt = null;
+        a.updatedAt = now;
+        releaseSeat(a.slotId);
+        if (was != AppointmentStatus.HELD) {
+            publish(Events.CANCELLED, a, reason, actorName);
+        }
+    }
+
+    long takeSeat(SlotPlanner.PlannedSlot slot) {
+        em.createNativeQuery(BookingSql.ENSURE_SLOT)
+                .setParameter("length", slot.lengthMinutes())
+                .setParameter("start", slot.start().toOffsetDateTime())
+                .setParameter("end", slot.end().toOffsetDateTime())
+                .setParameter("capacity", slot.capacity())
+                .executeUpdate();
+        List<?> taken = em.createNativeQuery(BookingSql.TAKE_SEAT)
+                .setParameter("length", slot.lengthMinutes())
+                .setParameter("start", slot.start().toOffsetDateTime())
+                .getResultList();
+        if (taken.isEmpty()) {
+            throw ProblemException.conflict("slot-full", "The slot is fully booked",
+                    "No seat is left at " + slot.start().toOffsetDateTime() + "; choose another slot");
+        }
+        return ((Number) taken.get(0)).longValue();
+    }
+
+    void releaseSeat(long slotId) {
+        em.createNativeQuery(BookingSql.RELEASE_SEAT).setParameter("slotId", slotId).executeUpdate();
+    }
+
+    Appointment visible(Actor actor, UUID id) {
+        Appointment a = Appointment.lock(id);
+        if (a == null || !actor.canSee(a.companyBin)) {
+            throw ProblemException.notFound("Appointment", id);
+        }
+        return a;
+    }
+
+    private void requireNotice(Actor actor, Appointment a, String what) {
+        if (!actor.staff() && now().plus(config.minNotice()).isAfter(a.startsAt)) {
+            throw ProblemException.ruleViolated("min-notice", "An appointment can be " + what + " only up to "
+                    + config.minNotice().toHours() + " hour(s) before it starts; contact the Expat Centre");
+        }
+    }
+
+    private static void requireStatus(Appointment a, AppointmentStatus expected) {
+        if (a.status != expected) {
+            throw invalidState(a, "changed this way (expected " + expected + ")");
+        }
+    }
+
+    private static ProblemException invalidState(Appointment a, String what) {
+        return ProblemException.conflict("invalid-state", "Not possible in the current state",
+                "An appointment in state " + a.status + " cannot be " + what).with("currentState", a.status);
+    }
+
+    static ProblemException bookingNotOpen(String applicationId, BookableApplication app) {
+        String detail = app == null
+                ? "Booking is not open yet for application " + applicationId + ": its documents are not approved"
+                : "Booking is not open for application " + applicationId + " (" + app.closedReason + ")";
+        ProblemException e = ProblemException.conflict("booking-not-open", "Booking is not open", detail);
+        if (app != null && app.closedReason != null) {
+            e.with("closedReason", app.closedReason);
+        }
+        return e;
+    }
+
+    private static ProblemException activeExists(UUID id) {
+        ProblemException e = ProblemException.conflict("active-appointment-exists",
+                "The application already has an appointment",
+                "One active appointment per application: reschedule or cancel the existing one");
+        if (id != null) {
+            e.with("appointmentId", id);
+        }
+        return e;
+    }
+
+    private void publish(String type, Appointment a, String reason, String actor) {
+        outbox.publish(Events.APPOINTMENT_TOPIC, type, a.applicationId, new Events.AppointmentEvent(
+                a.id.toString(), a.applicationId, a.companyBin, a.serviceCode, local(a.startsAt), local(a.endsAt),
+                reason, actor, local(now())));
+    }
+
+    String local(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(planner.zone()).toOffsetDateTime()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,63 @@
+package kz.aifc.expat.scheduling.service;
+
+/**
+ * The SQL of a booking, in one place so the benchmark can run exactly the same statements through pgbench
+ * (see README.md, "Booking SQL"). Named parameters use Hibernate's {@code :name} syntax.
+ *
+ * <p>A booking is three statements in one transaction: make sure the slot row exists, take a seat with a conditional
+ * update whose row count is checked (zero rows = the slot is full), insert the appointment, which the partial unique
+ * index {@code appointment_one_active} refuses (zero rows) when the application already has an active one; the
+ * caller then rolls back, which also gives the seat back.
+ */
+public final class BookingSql {
+
+    /** Statuses that hold a seat; must match the partial indexes in V1__scheduling.sql. */
+    public static final String ACTIVE = "('HELD', 'BOOKED', 'CHECKED_IN')";
+
+    /** 1. Materialise the slot lazily; a concurrent first booking of the same slot waits here, then does nothing. */
+    public static final String ENSURE_SLOT = "INSERT INTO slot (length_minutes, starts_at, ends_at, capacity, booked) "
+            + "VALUES (:length, :start, :end, :capacity, 0) ON CONFLICT (length_minutes, starts_at) DO NOTHING";
+
+    /**
+     * 2. Take one seat. Returns the slot id, or no row when the slot is full: the database decides who gets the last
+     * seat (the row lock serialises concurrent bookers; each re-checks {@code booked < capacity}).
+     */
+    public static final String TAKE_SEAT = "UPDATE slot SET booked = booked + 1 "
+            + "WHERE length_minutes = :length AND starts_at = :start AND booked < capacity RETURNING id";
+
+    /** Gives one seat back (cancel, hold expiry, reschedule away). */
+    public static final String RELEASE_SEAT = "UPDATE slot SET booked = booked - 1 WHERE id = :slotId AND booked > 0";
+
+    /** The lowest counter not serving another active appointment of the slot (the slot row is locked by step 2). */
+    public static final String FREE_COUNTER = "(SELECT min(c) FROM slot s2, generate_series(1, s2.capacity) c "
+            + "WHERE s2.id = :slotId AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s2.id "
+            + "AND a.counter = c AND a.status IN " + ACTIVE + "))";
+
+    /** 3. The appointment; no row inserted when the application already has an active appointment. */
+    public static final String INSERT_APPOINTMENT = "INSERT INTO appointment (id, application_id, company_bin, "
+            + "service_code, slot_id, starts_at, ends_at, status, counter, hold_expires_at, created_by, created_at, "
+            + "updated_at, version) "
+            + "SELECT :id, :applicationId, :companyBin, :serviceCode, s.id, s.starts_at, s.ends_at, :status, "
+            + FREE_COUNTER + ", :holdExpiresAt, :actor, :now, :now, 0 FROM slot s WHERE s.id = :slotId "
+            + "ON CONFLICT (application_id) WHERE status IN " + ACTIVE + " DO NOTHING";
+
+    /**
+     * Expires every hold past its time and gives the seats back, in one statement (safe with several replicas: a
+     * row locked by another sweeper is skipped, and each expired hold is counted exactly once).
+     */
+    public static final String EXPIRE_HOLDS = "WITH expired AS ("
+            + "UPDATE appointment SET status = 'EXPIRED', updated_at = :now, version = version + 1 "
+            + "WHERE id IN (SELECT id FROM appointment WHERE status = 'HELD' AND hold_expires_at <= :now "
+            + "ORDER BY hold_expires_at LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING slot_id), "
+            + "released AS (UPDATE slot s SET booked = s.booked - e.n "
+            + "FROM (SELECT slot_id, count(*) AS n FROM expired GROUP BY slot_id) e WHERE s.id = e.slot_id "
+            + "RETURNING e.n) SELECT coalesce(sum(n), 0) FROM released";
+
+    /** Appointments whose reminder is due, locked so that a second replica skips them. */
+    public static final String DUE_REMINDERS = "SELECT id FROM appointment WHERE status = 'BOOKED' "
+            + "AND reminder_sent_at IS NULL AND starts_at > :now AND starts_at <= :horizon "
+            + "ORDER BY starts_at LIMIT 200 FOR UPDATE SKIP LOCKED";
+
+    private BookingSql() {
+    }
+}

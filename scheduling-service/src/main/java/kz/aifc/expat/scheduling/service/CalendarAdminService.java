@@ -1,0 +1,121 @@
+package kz.aifc.expat.scheduling.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.scheduling.config.SchedulingConfig;
+import kz.aifc.expat.scheduling.model.Appointment;
+import kz.aifc.expat.scheduling.model.AppointmentStatus;
+import kz.aifc.expat.scheduling.model.Closure;
+import kz.aifc.expat.scheduling.model.CounterOverride;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Admin changes to office capacity: closures (whole or part of a day) and per-date counter overrides. */
+@ApplicationScoped
+public class CalendarAdminService {
+
+    public record ClosureResult(Closure closure, int cancelledAppointments) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    BookingService booking;
+
+    @Inject
+    SlotPlanner planner;
+
+    @Inject
+    SchedulingConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Adds a closure and cancels the active appointments it overlaps (their seats are released, events sent). */
+    @Transactional
+    public ClosureResult addClosure(Actor actor, LocalDate day, LocalTime from, LocalTime to, String reason) {
+        if ((from == null) != (to == null)) {
+            throw ProblemException.badRequest("to", "give both startTime and endTime, or neither for a whole day");
+        }
+        if (from != null && !from.isBefore(to)) {
+            throw ProblemException.badRequest("endTime", "must be after startTime");
+        }
+        Closure c = new Closure();
+        c.id = UUID.randomUUID();
+        c.day = day;
+        c.startTime = from;
+        c.endTime = to;
+        c.reason = reason;
+        c.createdBy = actor.name();
+        c.createdAt = OffsetDateTime.now(clock);
+        c.persist();
+        ZoneId zone = planner.zone();
+        OffsetDateTime start = day.atTime(from == null ? LocalTime.MIN : from).atZone(zone).toOffsetDateTime();
+        OffsetDateTime end = to == null ? day.plusDays(1).atStartOfDay(zone).toOffsetDateTime()
+                : day.atTime(to).atZone(zone).toOffsetDateTime();
+        List<Appointment> hit = Appointment.find("startsAt < ?1 and endsAt > ?2 and status in ?3", end, start,
+                AppointmentStatus.ACTIVE).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        hit.forEach(a -> booking.cancelAppointment(a, "office closed: " + reason, actor.name()));
+        return new ClosureResult(c, hit.size());
+    }
+
+    @Transactional
+    public void removeClosure(UUID id) {
+        if (!Closure.deleteById(id)) {
+            throw ProblemException.notFound("Closure", id);
+        }
+    }
+
+    public List<Closure> closures(LocalDate from, LocalDate to) {
+        return Closure.list("day between ?1 and ?2 order by day, startTime", from, to);
+    }
+
+    /** Sets the counters open on {@code day}; already materialised slots of that day follow (never below booked). */
+    @Transactional
+    public CounterOverride setCounters(Actor actor, LocalDate day, int counters) {
+        CounterOverride o = CounterOverride.findById(day, LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) {
+            o = new CounterOverride();
+            o.day = day;
+        }
+        o.counters = counters;
+        o.updatedBy = actor.name();
+        o.updatedAt = OffsetDateTime.now(clock);
+        o.persist();
+        resize(day, counters);
+        return o;
+    }
+
+    @Transactional
+    public void clearCounters(LocalDate day) {
+        if (!CounterOverride.deleteById(day)) {
+            throw ProblemException.notFound("Counter override", day);
+        }
+        resize(day, config.countersOn(day.getDayOfWeek()));
+    }
+
+    public List<CounterOverride> overrides(LocalDate from, LocalDate to) {
+        return CounterOverride.list("day between ?1 and ?2 order by day", from, to);
+    }
+
+    private void resize(LocalDate day, int counters) {
+        ZoneId zone = planner.zone();
+        em.createNativeQuery("UPDATE slot SET capacity = GREATEST(:c, booked) WHERE starts_at >= :from "
+                        + "AND starts_at < :to")
+                .setParameter("c", counters)
+                .setParameter("from", day.atStartOfDay(zone).toOffsetDateTime())
+                .setParameter("to", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .executeUpdate();
+    }
+}

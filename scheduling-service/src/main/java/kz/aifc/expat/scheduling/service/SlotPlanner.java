@@ -1,0 +1,119 @@
+package kz.aifc.expat.scheduling.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.scheduling.config.SchedulingConfig;
+import kz.aifc.expat.scheduling.model.Closure;
+import kz.aifc.expat.scheduling.model.CounterOverride;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which slots exist: working days of the office calendar, opening hours minus lunch, minus admin closures, cut into
+ * pieces of the service's slot length, with as many seats as counters are open that day.
+ */
+@ApplicationScoped
+public class SlotPlanner {
+
+    /** A slot as the calendar defines it (its seat usage lives in the {@code slot} table). */
+    public record PlannedSlot(int lengthMinutes, ZonedDateTime start, ZonedDateTime end, int capacity) {
+    }
+
+    @Inject
+    OfficeCalendar calendar;
+
+    @Inject
+    SchedulingConfig config;
+
+    @Inject
+    Clock clock;
+
+    public ZoneId zone() {
+        return calendar.office().zone();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    /** Every slot of the calendar in [from, to] (dates), bookable or not. */
+    public List<PlannedSlot> plan(String serviceCode, LocalDate from, LocalDate to) {
+        OfficeCalendar.Office office = calendar.office();
+        Map<LocalDate, OfficeCalendar.Day> days = calendar.days(from, to);
+        Map<LocalDate, List<Closure>> closures = new HashMap<>();
+        Closure.<Closure>list("day between ?1 and ?2", from, to)
+                .forEach(c -> closures.computeIfAbsent(c.day, d -> new ArrayList<>()).add(c));
+        Map<LocalDate, Integer> overrides = new HashMap<>();
+        CounterOverride.<CounterOverride>list("day between ?1 and ?2", from, to)
+                .forEach(o -> overrides.put(o.day, o.counters));
+        int length = config.slotMinutesFor(serviceCode);
+        List<PlannedSlot> slots = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            OfficeCalendar.Day day = days.get(date);
+            if (day == null || !day.working()) {
+                continue;
+            }
+            int capacity = overrides.getOrDefault(date, config.countersOn(date.getDayOfWeek()));
+            if (capacity <= 0) {
+                continue;
+            }
+            List<Closure> closed = closures.getOrDefault(date, List.of());
+            for (LocalTime t = office.opens(); !t.plusMinutes(length).isAfter(office.closes())
+                    && t.plusMinutes(length).isAfter(t); t = t.plusMinutes(length)) {
+                LocalTime end = t.plusMinutes(length);
+                if (overlaps(t, end, office.lunchStart(), office.lunchEnd())) {
+                    t = office.lunchEnd().minusMinutes(length); // resume right after lunch
+                    continue;
+                }
+                LocalTime from0 = t;
+                if (closed.stream().anyMatch(c -> c.overlaps(from0, end))) {
+                    continue;
+                }
+                slots.add(new PlannedSlot(length, date.atTime(t).atZone(office.zone()),
+                        date.atTime(end).atZone(office.zone()), capacity));
+            }
+        }
+        return slots;
+    }
+
+    /** Whether a slot starting at {@code start} may be booked now (lead time and horizon). */
+    public boolean bookableNow(ZonedDateTime start) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return !start.toOffsetDateTime().isBefore(now.plus(config.leadTime()))
+                && !start.toLocalDate().isAfter(today().plusDays(config.horizonDays()));
+    }
+
+    /** The slot of this service starting exactly at {@code start}, if it can be booked now; else a 422. */
+    public PlannedSlot bookable(String serviceCode, OffsetDateTime start) {
+        ZonedDateTime local = start.atZoneSameInstant(zone());
+        PlannedSlot slot = plan(serviceCode, local.toLocalDate(), local.toLocalDate()).stream()
+                .filter(s -> s.start().toInstant().equals(start.toInstant()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.ruleViolated("no-such-slot", "There is no visit slot of "
+                        + config.slotMinutesFor(serviceCode) + " minutes starting at " + local.toOffsetDateTime()
+                        + " (closed day, outside opening hours, lunch, closure, or not aligned to the slot grid)"));
+        if (start.isBefore(OffsetDateTime.now(clock).plus(config.leadTime()))) {
+            throw ProblemException.ruleViolated("lead-time", "A visit must be booked at least "
+                    + config.leadTime().toHours() + " hour(s) before it starts");
+        }
+        if (local.toLocalDate().isAfter(today().plusDays(config.horizonDays()))) {
+            throw ProblemException.ruleViolated("booking-horizon", "Visits can be booked at most "
+                    + config.horizonDays() + " days ahead");
+        }
+        return slot;
+    }
+
+    private static boolean overlaps(LocalTime from, LocalTime to, LocalTime otherFrom, LocalTime otherTo) {
+        return from.isBefore(otherTo) && to.isAfter(otherFrom);
+    }
+}
