@@ -1,0 +1,60 @@
+package kz.aifc.expat.fee;
+
+import kz.aifc.expat.fee.client.AddedWorkingDays;
+import kz.aifc.expat.fee.client.CatalogClient;
+import kz.aifc.expat.fee.client.FeeSchedule;
+import kz.aifc.expat.fee.client.Mrp;
+import kz.aifc.expat.fee.client.WorkingDay;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Stand-in for catalog-service in the few tests that need the catalog to change (a new MRP) or to be down; every
+ * other test uses the real catalog-service. Built as a dynamic proxy: a class implementing the JAX-RS-annotated
+ * client interface would be discovered as a bean/resource by Quarkus.
+ */
+public final class CatalogStub {
+
+    private CatalogStub() {
+    }
+
+    /** A catalog whose 2026 MRP was republished as {@code mrp}; the work visa invitation still costs 730,000. */
+    public static CatalogClient withMrp(String mrp) {
+        BigDecimal value = new BigDecimal(mrp);
+        return proxy((method, args) -> switch (method) {
+            case "fees" -> new FeeSchedule((String) args[0], "99",
+                    new Mrp(LocalDate.parse((String) args[1]).getYear(), value),
+                    List.of(new FeeSchedule.VariantFee("STANDARD", "Invitation letter", new BigDecimal("730000.00"))),
+                    null, null, new BigDecimal("0.5"), value.multiply(new BigDecimal("0.5")), null,
+                    new FeeSchedule.ProcessingTime("WORKING_DAYS", 5, 5), List.of());
+            case "mrp" -> new Mrp(LocalDate.parse((String) args[0]).getYear(), value);
+            case "addWorkingDays" -> new AddedWorkingDays(LocalDate.parse((String) args[0]), (Integer) args[1],
+                    LocalDate.parse((String) args[0]).plusDays((Integer) args[1]));
+            case "workingDay" -> new WorkingDay(LocalDate.parse((String) args[0]), true, null);
+            default -> throw new UnsupportedOperationException(method);
+        });
+    }
+
+    public static CatalogClient down(RuntimeException failure) {
+        return proxy((method, args) -> {
+            throw failure;
+        });
+    }
+
+    private interface Handler {
+        Object call(String method, Object[] args);
+    }
+
+    private static CatalogClient proxy(Handler handler) {
+        return (CatalogClient) Proxy.newProxyInstance(CatalogClient.class.getClassLoader(),
+                new Class<?>[]{CatalogClient.class}, (p, method, args) -> switch (method.getName()) {
+                    case "toString" -> "CatalogStub";
+                    case "hashCode" -> System.identityHashCode(p);
+                    case "equals" -> p == args[0];
+                    default -> handler.call(method.getName(), args);
+                });
+    }
+}
