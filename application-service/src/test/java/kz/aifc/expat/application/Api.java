@@ -58,7 +58,7 @@ public final class Api {
 
     public static String validBin() {
         while (true) {
-            String first = "2" + ThreadLocalRandom.current().nextInt(10000, 99999) + "4" + "0"
+            String first = "2" + ThreadLocalRandom.current().nextInt(10000, 99999) + "4"
                     + ThreadLocalRandom.current().nextInt(1000, 9999);
             int check = Checksums.checkDigit(first);
             if (check >= 0) {

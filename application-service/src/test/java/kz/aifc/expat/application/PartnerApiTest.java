@@ -105,7 +105,8 @@ class PartnerApiTest {
                 .body("page", is(1));
         as(Tokens.hrAcme()).queryParam("updatedSince", before.toString()).queryParam("size", 200)
                 .get("/api/v1/applications").then().body("items.id", hasItems(draft, submitted));
-        as(Tokens.hrAcme()).queryParam("updatedSince", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).toString())
+        as(Tokens.hrAcme()).queryParam("personId", person)
+                .queryParam("updatedSince", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).toString())
                 .get("/api/v1/applications").then().body("total", is(0));
         as(Tokens.hrAcme()).queryParam("updatedSince", "yesterday").get("/api/v1/applications").then()
                 .statusCode(400);
@@ -157,7 +158,8 @@ class PartnerApiTest {
         Map<String, Object> p = person("gb", TODAY.plusYears(5));
         as(Tokens.hrAcme()).body(p).post("/api/v1/persons").then().statusCode(400)
                 .body("errors.field", hasItem("citizenship"));
-        as(Tokens.hrAcme()).get("/api/v1/applications/not-a-uuid").then().statusCode(404);
+        as(Tokens.hrAcme()).get("/api/v1/applications/not-a-uuid").then().statusCode(anyOf(is(400), is(404)))
+                .contentType(containsString("application/problem+json"));
         as(Tokens.hrAcme()).get("/api/v1/applications/" + UUID.randomUUID()).then().statusCode(404);
     }
 }

@@ -387,7 +387,10 @@ public class ApplicationService {
             return; // a case that went back for changes keeps its first receipt: the clock was paused, not reset
         }
         a.originalsReceivedAt = clock.now();
-        int days = a.processingDays == null ? 0 : a.processingDays;
+        if (a.processingDays == null) {
+            return; // the guide states no processing time for this service: no due date to track
+        }
+        int days = a.processingDays;
         LocalDate received = clock.today();
         a.dueDate = catalogCall(() -> calendar.addWorkingDays(received, days));
     }
@@ -601,16 +604,17 @@ public class ApplicationService {
         h.persist();
     }
 
-    static int processingDays(JsonNode time) {
+    /** Working days to process, or null when the guide states no processing time (then there is no due date). */
+    static Integer processingDays(JsonNode time) {
         if (time == null || time.isMissingNode() || time.isNull()) {
-            return 0;
+            return null;
         }
         String kind = time.path("kind").asText("WORKING_DAYS");
         if ("MINUTES".equals(kind)) {
             return 0;
         }
         JsonNode max = time.hasNonNull("max") ? time.get("max") : time.get("min");
-        return max == null ? 0 : max.asInt();
+        return max == null ? null : max.asInt();
     }
 
     private static boolean blank(String s) {

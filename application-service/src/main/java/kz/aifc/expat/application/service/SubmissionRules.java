@@ -146,11 +146,12 @@ public class SubmissionRules {
         if (TRP.equals(group) && app.plannedStayDays == null) {
             errors.add(new Problem.FieldError("plannedStayDays", "required for a temporary residence permit"));
         }
-        if ("trp-employment".equals(code) && !Set.of("EMPLOYEE", "EXPERT").contains(app.variant)) {
+        if ("trp-employment".equals(code)
+                && (app.variant == null || !Set.of("EMPLOYEE", "EXPERT").contains(app.variant))) {
             errors.add(new Problem.FieldError("variant", "required: EMPLOYEE or EXPERT"));
         }
         if ("digital-signature".equals(code)) {
-            if (!Set.of("INDIVIDUAL", "LEGAL_ENTITY").contains(app.entity)) {
+            if (app.entity == null || !Set.of("INDIVIDUAL", "LEGAL_ENTITY").contains(app.entity)) {
                 errors.add(new Problem.FieldError("entity", "required: INDIVIDUAL or LEGAL_ENTITY"));
             }
             if (person.iin == null) {
