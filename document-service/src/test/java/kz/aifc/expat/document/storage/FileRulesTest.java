@@ -1,0 +1,75 @@
+package kz.aifc.expat.document.storage;
+
+import kz.aifc.expat.document.service.MalwareScanner;
+import kz.aifc.expat.document.service.SignatureScannerProbe;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Plain unit tests of the content rules: magic bytes, file name sanitising, size counting, EICAR detection. */
+class FileRulesTest {
+
+    @Test
+    void typesAreRecognisedByMagicBytes() {
+        assertEquals(Optional.of(FileType.PDF), FileType.sniff("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 8));
+        assertEquals(Optional.of(FileType.PNG), FileType.sniff(new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26,
+                10}, 8));
+        assertEquals(Optional.of(FileType.JPEG), FileType.sniff(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF,
+                0, 0, 0, 0, 0}, 8));
+        assertEquals(Optional.empty(), FileType.sniff("%PDF".getBytes(StandardCharsets.US_ASCII), 4));
+        assertEquals(Optional.empty(), FileType.sniff("hello wo".getBytes(StandardCharsets.US_ASCII), 8));
+        assertEquals(Optional.of(FileType.JPEG), FileType.ofExtension("a.JPG"));
+        assertEquals(Optional.empty(), FileType.ofExtension("a.txt"));
+        assertEquals(Optional.of(FileType.PDF), FileType.ofMediaType("application/pdf; charset=binary"));
+    }
+
+    @Test
+    void fileNamesLoseTheirPathsAndOddCharacters() {
+        assertEquals("passwd", Filenames.sanitise("../../etc/passwd"));
+        assertEquals("boot.ini", Filenames.sanitise("C:\\windows\\..\\boot.ini"));
+        assertEquals("document", Filenames.sanitise("../.."));
+        assertEquals("document", Filenames.sanitise(null));
+        assertEquals("a_b.pdf", Filenames.sanitise("a\u0000\nb.pdf".replace("\n", ":")));
+        assertEquals("Паспорт.pdf", Filenames.sanitise("Паспорт.pdf"));
+        assertEquals("_____.pdf", Filenames.ascii("Паспорт.pdf").substring(2));
+        String longName = "x".repeat(500) + ".pdf";
+        assertEquals(Filenames.MAX_LENGTH, Filenames.sanitise(longName).length());
+        assertTrue(Filenames.sanitise(longName).endsWith(".pdf"));
+    }
+
+    @Test
+    void theCountingStreamStopsOneBytePastTheLimit() throws IOException {
+        CountingDigestInputStream in = new CountingDigestInputStream(new ByteArrayInputStream(new byte[100]), 10);
+        byte[] all = in.readAllBytes();
+        assertEquals(11, all.length);
+        assertTrue(in.exceeded());
+        CountingDigestInputStream exact = new CountingDigestInputStream(new ByteArrayInputStream(new byte[10]), 10);
+        exact.readAllBytes();
+        assertFalse(exact.exceeded());
+        assertEquals(10, exact.count());
+        // SHA-256 of ten zero bytes
+        assertEquals("01d448afd928065458cf670b60f5a594d735af0172c8d67f22a81680132681ca", exact.sha256());
+    }
+
+    @Test
+    void theSignatureScannerFindsEicarAcrossChunkBoundaries() throws IOException {
+        byte[] eicar = ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-" + "TEST-FILE!$H+H*")
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int offset : new int[]{0, 65_500, 65_536 - 30, 200_000}) {
+            byte[] data = new byte[offset + eicar.length + 10];
+            System.arraycopy(eicar, 0, data, offset, eicar.length);
+            MalwareScanner.Verdict verdict = SignatureScannerProbe.scan(data);
+            assertFalse(verdict.clean(), "EICAR at " + offset);
+        }
+        byte[] almost = eicar.clone();
+        almost[almost.length - 1] = 'X';
+        assertTrue(SignatureScannerProbe.scan(almost).clean());
+    }
+}
