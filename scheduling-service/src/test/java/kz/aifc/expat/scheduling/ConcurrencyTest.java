@@ -1,0 +1,131 @@
+package kz.aifc.expat.scheduling;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import kz.aifc.expat.defaults.testing.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static kz.aifc.expat.scheduling.TestCalendar.at;
+import static kz.aifc.expat.scheduling.TestCalendar.iso;
+import static kz.aifc.expat.scheduling.TestCalendar.monday;
+import static kz.aifc.expat.scheduling.TestSupport.ACME;
+import static kz.aifc.expat.scheduling.TestSupport.as;
+import static kz.aifc.expat.scheduling.TestSupport.count;
+import static kz.aifc.expat.scheduling.TestSupport.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The last seats of a slot go to exactly as many callers as there are seats, whatever the concurrency. */
+@QuarkusTest
+@WithTestResource(StubCatalog.class)
+class ConcurrencyTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void clean() {
+        TestSupport.resetSchedule();
+    }
+
+    /** Fires all requests at once (a latch releases them together) and returns the status codes. */
+    private static List<Integer> fire(List<String> bodies, String token) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/appointments");
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (String body : bodies) {
+                Callable<Integer> call = () -> {
+                    go.await();
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                };
+                results.add(pool.submit(call));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                codes.add(f.get());
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String body(String applicationId, OffsetDateTime start) {
+        return "{\"applicationId\":\"" + applicationId + "\",\"start\":\"" + iso(start) + "\"}";
+    }
+
+    @Test
+    void manyParallelAttemptsOnTheLastSeatsExactlyCapacitySucceed() throws Exception {
+        LocalDate thu = monday().plusDays(3);
+        OffsetDateTime start = at(thu, 14, 30);
+        as(Tokens.admin()).body(Map.of("counters", 4)).put("/api/v1/admin/counters/" + thu).then().statusCode(200);
+        // one seat already taken: three are left for forty callers
+        TestSupport.booked(Tokens.hrAcme(), TestSupport.approved(ACME), start);
+        int callers = 40;
+        List<String> apps = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            String id = TestSupport.newApplicationId();
+            TestSupport.sendDocumentsApproved(id, ACME, TestSupport.SERVICE, 1);
+            apps.add(id);
+        }
+        apps.forEach(id -> TestSupport.awaitOpen(id, true));
+
+        List<Integer> codes = fire(apps.stream().map(a -> body(a, start)).toList(), Tokens.hrAcme());
+
+        Map<Integer, Long> byCode = codes.stream().collect(Collectors.groupingBy(c -> c, Collectors.counting()));
+        assertEquals(3L, byCode.get(201), "exactly the free seats were booked: " + byCode);
+        assertEquals(callers - 3L, byCode.get(409), "everyone else was told the slot is full: " + byCode);
+        Map<String, Object> slot = rows("SELECT capacity, booked FROM slot WHERE starts_at = ? AND length_minutes = 30",
+                start).get(0);
+        assertEquals(4, slot.get("capacity"));
+        assertEquals(4, slot.get("booked"));
+        assertEquals(4, count("SELECT count(*) FROM appointment a JOIN slot s ON s.id = a.slot_id "
+                + "WHERE s.starts_at = ? AND a.status IN ('HELD','BOOKED','CHECKED_IN')", start));
+        assertEquals(0, count("SELECT count(*) FROM slot WHERE booked > capacity"));
+        assertEquals(List.of(1, 2, 3, 4), rows("SELECT a.counter FROM appointment a JOIN slot s ON s.id = a.slot_id "
+                + "WHERE s.starts_at = ? AND a.status = 'BOOKED' ORDER BY a.counter", start).stream()
+                .map(r -> r.get("counter")).toList(), "each seat has its own counter");
+    }
+
+    @Test
+    void oneApplicationRacingForManySlotsGetsExactlyOne() throws Exception {
+        LocalDate fri = monday().plusDays(4);
+        String app = TestSupport.approved(ACME);
+        List<String> bodies = new ArrayList<>();
+        for (int hour : new int[]{9, 10, 11, 12, 14, 15, 16, 17}) {
+            bodies.add(body(app, at(fri, hour, 0)));
+            bodies.add(body(app, at(fri, hour, 30)));
+        }
+        List<Integer> codes = fire(bodies, Tokens.hrAcme());
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), "codes: " + codes);
+        assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), "codes: " + codes);
+        assertEquals(1, count("SELECT count(*) FROM appointment WHERE application_id = ? "
+                + "AND status IN ('HELD','BOOKED','CHECKED_IN')", app));
+        assertEquals(1, count("SELECT coalesce(sum(booked), 0) FROM slot WHERE starts_at >= ? AND starts_at < ?",
+                at(fri, 0, 0), at(fri.plusDays(1), 0, 0)), "losers gave their seats back");
+    }
+}
