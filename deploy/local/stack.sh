@@ -15,6 +15,7 @@
 # Everything it downloads, writes or runs lives under <repo>/.stack/ (git-ignored):
 #   .stack/logs/<component>.log, .stack/pids/<component>.pid, .stack/kafka, .stack/s3, .stack/keycloak ...
 # Artifacts come from Maven Central through mvn (MAVEN_OPTS is honoured, e.g. -Dmaven.repo.local=...).
+# Knobs: STACK_{PG,KAFKA,S3,KEYCLOAK,STOP}_TIMEOUT (seconds), STACK_JIT_OPTS (default C1 only; empty = JVM default).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -710,7 +711,7 @@ cmd_verify() {
   say "verify: all checks passed"
 }
 
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 
 main() {
   local cmd="${1:-}"
