@@ -29,11 +29,11 @@ while (($#)); do
 done
 if ((QUICK)); then
   SECS=${BENCH_SECONDS:-3}; ROUNDS=${BENCH_ROUNDS:-1}; BOOK_SECS=${BENCH_BOOK_SECONDS:-4}
-  CONTENDED=${BENCH_CONTENDED:-500}; CONTENDED_APPS=100; POOL=600; WARMUP=20; UPLOADS=4; LAT_EVENTS=10
+  CONTENDED=${BENCH_CONTENDED:-500}; CONTENDED_APPS=100; POOL=600; WARMUP=20; UPLOADS=4; LAT_EVENTS=10; VIA_KAFKA=20
 else
   SECS=${BENCH_SECONDS:-10}; ROUNDS=${BENCH_ROUNDS:-3}; BOOK_SECS=${BENCH_BOOK_SECONDS:-20}
   CONTENDED=${BENCH_CONTENDED:-10000}; CONTENDED_APPS=2000; POOL=${BENCH_POOL:-6000}; WARMUP=200; UPLOADS=16
-  LAT_EVENTS=100
+  LAT_EVENTS=100; VIA_KAFKA=100
 fi
 WRK_THREADS=2; WRK_CONNS=32          # the same wrk load against every service and its ceiling
 UPLOAD_PAR=4                         # = document-service's default max-concurrent-stores
@@ -88,6 +88,9 @@ fi
 command -v pgbench >/dev/null || apt-get install -y postgresql-client >"$WORK/apt.log" 2>&1 || die "pgbench missing"
 command -v jq >/dev/null || apt-get install -y jq >"$WORK/apt.log" 2>&1 || die "jq missing"
 
+listener_cmd() { local pid; pid=$(ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  [[ -n $pid ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | sed "s|$ROOT/||g; s/ *$//" || echo "?"; }
+for s in "${SERVICES[@]}"; do R[proc.${s%%:*}]=$(listener_cmd "${s##*:}"); done
 R[load.start]=$(load)
 say "load average at start: ${R[load.start]} on $(nproc) cores"
 MVN=(mvn -B -ntp -q)
@@ -196,7 +199,7 @@ pgbench_run() { # pgbench_run CLIENTS -> R[pgbench.cN.*]
 if want booking; then
   say "booking: service (harness) at 10 and 50 clients, pgbench ceiling, $CONTENDED contended attempts"
   harness booking clients=10,50 seconds="$BOOK_SECS" pool="$POOL" warmup="$WARMUP" contended="$CONTENDED" \
-    contendedApps="$CONTENDED_APPS"
+    contendedApps="$CONTENDED_APPS" viaKafka="$VIA_KAFKA"
   "${PSQL[@]}" -c "CREATE TABLE IF NOT EXISTS bench_outbox_event (LIKE outbox_event INCLUDING ALL)" >/dev/null
   cmd "psql scheduling -c 'CREATE TABLE bench_outbox_event (LIKE outbox_event INCLUDING ALL)'   # dropped afterwards"
   for c in 10 50; do pgbench_run "$c"; done
@@ -301,7 +304,10 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
   echo "$(java -version 2>&1 | head -1), $(uname -sr), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD 2>/dev/null || echo ' (working tree has uncommitted changes)')."
   echo "Load average (1/5/15 min) at start: $(v load.start), at end: $(v load.end) — the machine was shared; figures taken under"
   echo "load are noisy, the ratios (service and ceiling measured alternately in the same run) less so."
-  echo "JVM of services and ceiling: \`-Xmx$SERVICE_HEAP $SERVICE_JAVA_OPTS\`. wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}'), $(pgbench --version)."
+  echo "JVM of the ceiling and of the fresh start-up instances: \`-Xmx$SERVICE_HEAP $SERVICE_JAVA_OPTS\` (as \`./expat\`)."
+  echo "wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}'), $(pgbench --version). Processes measured (command line of what listened on each port):"
+  echo
+  for s in "${SERVICES[@]}"; do echo "- ${s%%:*} :${s##*:} — \`$(v proc.${s%%:*})\`"; done
   echo
   echo "| benchmark | service | ceiling | ratio (aim) | meets aim |"
   echo "|---|---|---|---|---|"
