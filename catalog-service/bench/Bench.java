@@ -32,19 +32,30 @@ public class Bench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf("threads=%d, %ds per round, %d rounds per endpoint, cpus=%d%n", threads, seconds, rounds,
                 Runtime.getRuntime().availableProcessors());
+        for (int w = 0; w < 3; w++) {         // warm-up (JIT of client and server) of all four endpoints
+            for (String[] pair : pairs) {
+                run(client, pair[1], threads, Math.max(5, seconds));
+                run(client, pair[2], threads, Math.max(5, seconds));
+            }
+        }
         for (String[] pair : pairs) {
-            run(client, pair[1], threads, 3);  // warm-up
-            run(client, pair[2], threads, 3);
             double[] a = new double[rounds];
             double[] b = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                a[r] = run(client, pair[1], threads, seconds);
-                b[r] = run(client, pair[2], threads, seconds);
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {   // A B, then B A: cancels drift of a shared machine
+                if (r % 2 == 0) {
+                    a[r] = run(client, pair[1], threads, seconds);
+                    b[r] = run(client, pair[2], threads, seconds);
+                } else {
+                    b[r] = run(client, pair[2], threads, seconds);
+                    a[r] = run(client, pair[1], threads, seconds);
+                }
+                ratio[r] = a[r] / b[r];
             }
-            double ma = median(a);
-            double mb = median(b);
-            System.out.printf("%-45s catalog %8.0f req/s | bare %8.0f req/s | ratio %.2f   (rounds catalog %s, bare %s)%n",
-                    pair[0], ma, mb, ma / mb, Arrays.toString(round(a)), Arrays.toString(round(b)));
+            System.out.printf("%-45s catalog %8.0f req/s | bare %8.0f req/s | ratio (median of paired rounds) %.2f"
+                            + "   (rounds catalog %s, bare %s)%n",
+                    pair[0], median(a), median(b), median(ratio), Arrays.toString(round(a)),
+                    Arrays.toString(round(b)));
         }
     }
 

@@ -84,6 +84,8 @@ class CalendarTest {
         RestAssured.get("/api/v1/calendar/add-working-days?date=2026-13-01&days=x").then().statusCode(400)
                 .body("errors.field", hasItem("date")).body("errors.field", hasItem("days"));
         RestAssured.get("/api/v1/calendar/working-day").then().statusCode(400);
+        RestAssured.given().queryParam("date", "+999999999-12-31").queryParam("days", 2600)
+                .get("/api/v1/calendar/add-working-days").then().statusCode(400).body("errors.field", hasItem("date"));
     }
 
     @Test

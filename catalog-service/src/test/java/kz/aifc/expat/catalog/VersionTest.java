@@ -138,6 +138,7 @@ class VersionTest {
         ArrayNode conditions = Api.JSON.createArrayNode();
         conditions.addObject().put("kind", "CHILD_AGE_BETWEEN").put("min", 18).put("max", 14);
         conditions.addObject().put("kind", "LEGAL_FORM_IN").set("values", Api.JSON.createArrayNode().add("PALACE"));
+        conditions.addObject().put("kind", "VISA_CATEGORY_IN").set("values", Api.JSON.createArrayNode().addNull());
         firstDoc.set("conditions", conditions);
         ((ObjectNode) service(content, "iin").get("fees").get("serviceFees").get(0)).put("amount", "-5");
         service(content, "iin").put("documentsFrom", "work-visa-issuance");
@@ -153,6 +154,7 @@ class VersionTest {
                         "content.services[0].documents[0].document",
                         "content.services[0].documents[0].conditions[0]",
                         "content.services[0].documents[0].conditions[1].values",
+                        "content.services[0].documents[0].conditions[2].values",
                         "content.services[19].documents"));
         assertEquals(before, Api.getOk(RestAssured.given(), "/api/v1/catalog/versions").size());
     }

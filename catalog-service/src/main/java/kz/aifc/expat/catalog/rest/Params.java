@@ -12,6 +12,9 @@ import java.util.Set;
 /** Query-parameter parsing that collects every field error and answers 400 problem+json with all of them. */
 final class Params {
 
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2300;
+
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
     LocalDate date(String name, String value) {
@@ -19,7 +22,12 @@ final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+                errors.add(new Problem.FieldError(name, "must be between " + MIN_YEAR + " and " + MAX_YEAR));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(name, "must be a date YYYY-MM-DD"));
             return null;

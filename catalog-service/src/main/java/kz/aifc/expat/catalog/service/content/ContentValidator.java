@@ -138,8 +138,10 @@ public final class ContentValidator {
         switch (c.kind()) {
             case LEGAL_FORM_IN -> values(c, LEGAL_FORMS, at, errors);
             case VISA_CATEGORY_IN -> {
-                if (c.values() == null || c.values().isEmpty()) {
-                    errors.add(new Problem.FieldError(at + ".values", "must list at least one visa category"));
+                if (c.values() == null || c.values().isEmpty()
+                        || c.values().stream().anyMatch(v -> v == null || !v.matches("^[A-ZА-Я][0-9]{1,2}$"))) {
+                    errors.add(new Problem.FieldError(at + ".values",
+                            "must list visa categories such as B2 (letter and digits)"));
                 }
             }
             case APPLICANT_TYPE -> value(c, APPLICANT_TYPES, at, errors);
@@ -160,7 +162,7 @@ public final class ContentValidator {
             errors.add(new Problem.FieldError(at + ".values", "must list at least one of " + sorted(allowed)));
         } else {
             for (String v : c.values()) {
-                if (!allowed.contains(v)) {
+                if (v == null || !allowed.contains(v)) {
                     errors.add(new Problem.FieldError(at + ".values", "'" + v + "' is not one of " + sorted(allowed)));
                 }
             }
