@@ -80,6 +80,20 @@ final class E2e {
                 .ignoreExceptions();
     }
 
+    /** A KafkaProbe, retried: on a loaded machine the first metadata fetch can exceed the probe's 10 s. */
+    static KafkaProbe probe(String... topics) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            try {
+                return new KafkaProbe(topics);
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ application-service
 
     static void ensureCompanies() {

@@ -34,7 +34,7 @@ class ExactlyOnceTest {
     @Test
     void submittedEventIsPublishedOnceAndAppliedOnceEvenWhenRedelivered() {
         E2e.ensureCompanies();
-        try (KafkaProbe probe = new KafkaProbe("expat.application", "expat.fee", "expat.document")) {
+        try (KafkaProbe probe = E2e.probe("expat.application", "expat.fee", "expat.document")) {
             String app = E2e.submittedAcmeApplication();
 
             List<ConsumerRecord<String, String>> submitted = probe.await(
@@ -104,7 +104,7 @@ class ExactlyOnceTest {
     void reminderIsSentOnceWithTwoSchedulingReplicas() {
         // an application whose documents are approved (as document-service would announce it)
         String app = UUID.randomUUID().toString();
-        try (KafkaProbe probe = new KafkaProbe("expat.appointment")) {
+        try (KafkaProbe probe = E2e.probe("expat.appointment")) {
             E2e.injectDocumentsApproved(app, E2e.ACME, "fingerprint-registration", 1);
             eventually().untilAsserted(() -> as(Tokens.hrAcme(), E2e.sched()).get("/api/v1/applications/" + app
                     + "/booking").then().statusCode(200).body("bookingOpen", equalTo(true)));

@@ -68,7 +68,7 @@ class JourneyTest {
 
     @BeforeAll
     void openProbe() {
-        probe = new KafkaProbe("expat.application", "expat.document", "expat.appointment", "expat.fee");
+        probe = E2e.probe("expat.application", "expat.document", "expat.appointment", "expat.fee");
         E2e.ensureCompanies();
     }
 
