@@ -49,7 +49,7 @@ export PGPASSWORD=scheduling
 PSQL=(psql -h 127.0.0.1 -U scheduling -d scheduling -qAt -v ON_ERROR_STOP=1)
 
 DATE=$(date +%Y-%m-%d)
-OUT="bench/results/$DATE-bench.md"
+OUT="bench/results/$DATE-bench$( ((QUICK)) && echo -quick).md"   # a smoke run never overwrites a full one
 WORK="$ROOT/.stack/bench"; rm -rf "$WORK"; mkdir -p "$WORK" bench/results
 declare -A R          # every figure, key -> value
 CMDS=()               # the exact commands, in the order they ran
@@ -364,17 +364,23 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
   echo
   echo "## Details"
   echo
-  echo "- booking: service \`$(v booking.service)\`, days $(v booking.days), $(v booking.slots) slots × 100 seats (counters raised for the run, restored after);"
-  for c in 10 50; do
-    echo "  $c clients: $(v booking.c$c.ok) booked of $(v booking.c$c.attempts) attempts in $(v booking.c$c.seconds) s, statuses $(v booking.c$c.statuses), pool exhausted: $(v booking.c$c.pool_exhausted); pgbench failed: $(v pgbench.c$c.failed)"
-  done
-  echo "  applications opened through Kafka at $(v booking.open_events_per_s) events/s"
-  echo "- contended check: overbooked slots $(v contended.check.overbooked_slots), slots whose booked ≠ active appointments $(v contended.check.slots_booked_neq_active), applications with two active appointments $(v contended.check.applications_with_two_active), counters given twice $(v contended.check.counter_given_twice), rows ≠ 201 responses $(v contended.check.rows_neq_201)"
-  for k in catalog_list catalog_one fee_quote; do
-    echo "- $k rounds (req/s): $(v $k.rounds); non-2xx: $(v $k.non2xx)"
-  done
-  echo "- upload rounds (MB/s): $(v upload.rounds); raw S3 statuses: $(v upload.raw_codes)"
-  echo "- bare Quarkus (HTTP ceiling) ready in $(v bare.ready_ms) ms, RSS after the HTTP runs $(v bare.rss_mb) MB"
+  if want booking; then
+    echo "- booking: service \`$(v booking.service)\`, days $(v booking.days), $(v booking.slots) slots × 100 seats (counters raised for the run, restored after);"
+    echo "  $(v booking.opened_applications) applications made bookable in $(v booking.open_seconds) s ($(v booking.opened_via_kafka) of them through documents.approved on Kafka, the rest by SQL)"
+    for c in 10 50; do
+      echo "- $c clients: $(v booking.c$c.ok) booked of $(v booking.c$c.attempts) attempts in $(v booking.c$c.seconds) s, statuses $(v booking.c$c.statuses), pool exhausted: $(v booking.c$c.pool_exhausted); pgbench failed transactions: $(v pgbench.c$c.failed)"
+    done
+    echo "- contended check: overbooked slots $(v contended.check.overbooked_slots), slots whose booked ≠ active appointments $(v contended.check.slots_booked_neq_active), applications with two active appointments $(v contended.check.applications_with_two_active), counters given twice $(v contended.check.counter_given_twice), active rows ≠ 201 answers $(v contended.check.rows_neq_201); $(v contended.seconds) s"
+  fi
+  if want http; then
+    for k in catalog_list catalog_one fee_quote; do
+      echo "- $k rounds (req/s): $(v $k.rounds); non-2xx answers of the service: $(v $k.non2xx)"
+    done
+    echo "- bare Quarkus (HTTP ceiling) ready in $(v bare.ready_ms) ms, RSS after the HTTP runs $(v bare.rss_mb) MB"
+  fi
+  if want upload; then
+    echo "- upload rounds (MB/s): $(v upload.rounds); raw S3 statuses: $(v upload.raw_codes); file $(v upload.file_bytes) bytes"
+  fi
   echo
   echo "## Commands"
   echo
@@ -384,4 +390,8 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
   echo '```'
 } >"$OUT"
 say "results written to $OUT"
+if ((!QUICK)); then   # the READMEs link the latest full result
+  sed -i -E "s#bench/results/[0-9]{4}-[0-9]{2}-[0-9]{2}-bench(-quick)?\.md#$OUT#g" README.md
+  sed -i -E "s#results/[0-9]{4}-[0-9]{2}-[0-9]{2}-bench(-quick)?\.md#${OUT#bench/}#g" bench/README.md
+fi
 cat "$OUT"
