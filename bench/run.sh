@@ -10,7 +10,8 @@
 #   bench/run.sh --no-up         never run `./expat up` (fail instead when a service is not ready)
 #
 # Durations: BENCH_SECONDS (HTTP rounds, default 10), BENCH_ROUNDS (alternating service/ceiling rounds, default 3),
-# BENCH_BOOK_SECONDS (per booking concurrency, default 20), BENCH_CONTENDED (default 10000 attempts).
+# BENCH_BOOK_SECONDS (per booking concurrency, default 20), BENCH_POOL (distinct applications, shared equally by the
+# two concurrencies; one stops early when its share is used, default 12000), BENCH_CONTENDED (default 10000).
 # Figures are measurements for the record, never assertions: the script fails only when something is broken.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -32,7 +33,7 @@ if ((QUICK)); then
   CONTENDED=${BENCH_CONTENDED:-500}; CONTENDED_APPS=100; POOL=600; WARMUP=20; UPLOADS=4; LAT_EVENTS=10; VIA_KAFKA=20
 else
   SECS=${BENCH_SECONDS:-10}; ROUNDS=${BENCH_ROUNDS:-3}; BOOK_SECS=${BENCH_BOOK_SECONDS:-20}
-  CONTENDED=${BENCH_CONTENDED:-10000}; CONTENDED_APPS=2000; POOL=${BENCH_POOL:-6000}; WARMUP=200; UPLOADS=16
+  CONTENDED=${BENCH_CONTENDED:-10000}; CONTENDED_APPS=2000; POOL=${BENCH_POOL:-12000}; WARMUP=200; UPLOADS=16
   LAT_EVENTS=100; VIA_KAFKA=100
 fi
 WRK_THREADS=2; WRK_CONNS=32          # the same wrk load against every service and its ceiling

@@ -126,7 +126,7 @@ public final class Harness {
         List<Integer> clientCounts = Arrays.stream(a.getOrDefault("clients", "10,50").split(","))
                 .map(Integer::parseInt).toList();
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
-        int pool = Integer.parseInt(a.getOrDefault("pool", "5000"));
+        int pool = Integer.parseInt(a.getOrDefault("pool", "12000"));
         int contended = Integer.parseInt(a.getOrDefault("contended", "10000"));
         int contendedApps = Integer.parseInt(a.getOrDefault("contendedApps", "2000"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "200"));
@@ -202,11 +202,10 @@ public final class Harness {
                 AtomicInteger nextSlot = new AtomicInteger();
                 log("warm-up: " + warmup + " bookings");
                 measure(hr, 10, 120, warm, new AtomicInteger(), throughputSlots, nextSlot);
-                // each concurrency gets its share of the pool (the larger concurrency the larger share)
-                int sum = clientCounts.stream().mapToInt(Integer::intValue).sum();
+                // each concurrency gets an equal share of the pool; a run ends at its time or when its share is used
                 int offset = 0;
                 for (int c : clientCounts) {
-                    int share = (int) ((long) poolApps.size() * c / sum);
+                    int share = poolApps.size() / clientCounts.size();
                     List<String> mine = poolApps.subList(offset, Math.min(poolApps.size(), offset + share));
                     offset += share;
                     Stats st = measure(hr, c, seconds, mine, new AtomicInteger(), throughputSlots, nextSlot);
