@@ -69,7 +69,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END { if (NR==
 cleanup() {
   local p
   for p in "${STARTED_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  "${PSQL[@]}" -c "DELETE FROM appointment WHERE application_id LIKE 'pgb-%'; DELETE FROM slot WHERE length_minutes = 1 AND starts_at >= '2099-01-01'; DROP TABLE IF EXISTS bench_outbox_event;" >/dev/null 2>&1 || true
+  "${PSQL[@]}" -c "DELETE FROM appointment WHERE application_id LIKE 'pgb-%'; DELETE FROM slot WHERE length_minutes = 1 AND starts_at >= TIMESTAMPTZ '2099-01-01 00:00+05'; DROP TABLE IF EXISTS bench_outbox_event;" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
