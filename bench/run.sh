@@ -2,7 +2,8 @@
 # The benchmark suite of the Expat Centre backend (issues #2 #3 #5 #6 #7 #8; bench/README.md explains every figure
 # and its ceiling). One entry point, also reachable as `./expat bench`:
 #
-#   bench/run.sh                 full run (~10-13 min on 2 cores); writes bench/results/<date>-bench.md
+#   bench/run.sh                 full run (~10 min on a quiet 2-core machine, far longer under load); writes
+#                                bench/results/<date>-bench.md and points the READMEs' "latest" link at it
 #   bench/run.sh --quick         smoke run with short durations (figures meaningless, script exercised)
 #   bench/run.sh --only http,booking,upload,latency,startup    a subset (default: all of them)
 #   bench/run.sh --cold-start    also the full-stack cold start (bench/startup.sh: STOPS and restarts the whole
@@ -24,7 +25,7 @@ while (($#)); do
     --only) ONLY="$2"; shift ;;
     --cold-start) COLD=1 ;;
     --no-up) UP=0 ;;
-    *) sed -n '2,17p' "$0"; exit 2 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 2 ;;
   esac
   shift
 done
