@@ -1,14 +1,21 @@
 package kz.aifc.expat.document.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.inbox.EventEnvelope;
 import kz.aifc.expat.defaults.inbox.Inbox;
 import kz.aifc.expat.document.service.ChecklistService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.UUID;
 
 /** application.submitted builds the checklist; withdrawal or a terminal status closes it (retention starts). */
 @ApplicationScoped
@@ -17,11 +24,38 @@ public class ApplicationEventsConsumer {
     /** Application states after which documents are no longer needed. */
     static final Set<String> CLOSING_STATES = Set.of("WITHDRAWN", "COMPLETED", "REJECTED", "CANCELLED");
 
+    private static final Logger LOG = Logger.getLogger(ApplicationEventsConsumer.class);
+
     @Inject
     Inbox inbox;
 
     @Inject
+    ObjectMapper mapper;
+
+    @Inject
     ChecklistService checklists;
+
+    /**
+     * Closing events are read leniently: only the application id matters, and an id we cannot read cannot be one
+     * of our checklists, so such an event is skipped rather than dead-lettered.
+     */
+    private void close(EventEnvelope e, String reason) {
+        JsonNode data = e.tree(mapper);
+        UUID applicationId;
+        try {
+            applicationId = UUID.fromString(data.path("applicationId").asText(""));
+        } catch (IllegalArgumentException notAnId) {
+            LOG.warnf("%s %s without a readable applicationId ignored", e.type(), e.id());
+            return;
+        }
+        OffsetDateTime at = null;
+        try {
+            at = data.hasNonNull("at") ? OffsetDateTime.parse(data.get("at").asText()) : null;
+        } catch (DateTimeParseException unreadable) {
+            LOG.debugf("%s %s has an unreadable 'at'; closing now", e.type(), e.id());
+        }
+        checklists.onClosed(applicationId, at, reason);
+    }
 
     @Incoming("applications")
     @Blocking
@@ -30,14 +64,11 @@ public class ApplicationEventsConsumer {
             switch (e.type()) {
                 case Events.APPLICATION_SUBMITTED ->
                         checklists.onSubmitted(inbox.data(e, Events.ApplicationSubmitted.class));
-                case Events.APPLICATION_WITHDRAWN -> {
-                    Events.ApplicationWithdrawn w = inbox.data(e, Events.ApplicationWithdrawn.class);
-                    checklists.onClosed(w.applicationId(), w.at(), "WITHDRAWN");
-                }
+                case Events.APPLICATION_WITHDRAWN -> close(e, "WITHDRAWN");
                 case Events.APPLICATION_STATUS_CHANGED -> {
-                    Events.ApplicationStatusChanged s = inbox.data(e, Events.ApplicationStatusChanged.class);
-                    if (s.to() != null && CLOSING_STATES.contains(s.to())) {
-                        checklists.onClosed(s.applicationId(), s.at(), s.to());
+                    String to = e.tree(mapper).path("to").asText("");
+                    if (CLOSING_STATES.contains(to)) {
+                        close(e, to);
                     }
                 }
                 default -> {

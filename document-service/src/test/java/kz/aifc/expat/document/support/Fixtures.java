@@ -58,7 +58,7 @@ public final class Fixtures {
 
     public static JsonPath awaitChecklist(UUID applicationId, boolean ready) {
         JsonPath[] holder = new JsonPath[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             Response r = as(Tokens.officer()).get("/api/v1/applications/{id}/checklist", applicationId);
             if (r.statusCode() != 200 || r.jsonPath().getBoolean("ready") != ready) {
                 return false;
