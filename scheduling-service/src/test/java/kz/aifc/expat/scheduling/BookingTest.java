@@ -59,7 +59,7 @@ class BookingTest {
 
     private static ConsumerRecord<String, String> awaitEvent(KafkaProbe probe, String type, String applicationId) {
         List<ConsumerRecord<String, String>> found = probe.await(KafkaProbe.ofType(type, applicationId), 1,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(90));
         if (found.isEmpty()) {
             throw new AssertionError("no " + type + " for " + applicationId);
         }
@@ -143,7 +143,7 @@ class BookingTest {
         int before = remaining("work-visa-issuance", start);
         String id = book(Tokens.hrAcme(), app, start, true).then().statusCode(201).extract().path("id");
         assertEquals(before - 1, remaining("work-visa-issuance", start));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "EXPIRED".equals(
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "EXPIRED".equals(
                 as(Tokens.hrAcme()).get("/api/v1/appointments/" + id).then().extract().path("status")));
         assertEquals(before, remaining("work-visa-issuance", start), "the seat is free again");
         as(Tokens.hrAcme()).post("/api/v1/appointments/" + id + "/confirm").then().statusCode(409)
@@ -222,7 +222,7 @@ class BookingTest {
         // a late duplicate of the old approval does not reopen booking; the next round's approval does
         TestSupport.sendDocumentsApproved(app, ACME, "work-visa-issuance", 1);
         TestSupport.sendDocumentsApproved(app, ACME, "work-visa-issuance", 2);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> count(
                 "SELECT count(*) FROM bookable_application WHERE application_id = ? AND open AND round = 2", app) == 1);
         booked(Tokens.hrAcme(), app, start);
     }
@@ -232,11 +232,28 @@ class BookingTest {
         String app = TestSupport.approved(ACME);
         String id = booked(Tokens.hrAcme(), app, at(monday().plusDays(1), 10, 30));
         TestSupport.sendWithdrawn(app, ACME);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "CANCELLED".equals(
                 as(Tokens.hrAcme()).get("/api/v1/appointments/" + id).then().extract().path("status")));
         TestSupport.sendDocumentsApproved(app, ACME, "work-visa-issuance", 5);
         TestSupport.awaitOpen(app, false);
         book(Tokens.hrAcme(), app, at(monday().plusDays(1), 10, 30), false).then().statusCode(409);
+    }
+
+    @Test
+    void anApplicationCancelledByStatusChangeLosesItsAppointment() {
+        String app = TestSupport.approved(ACME);
+        String id = booked(Tokens.hrAcme(), app, at(monday().plusDays(1), 11, 0));
+        // other transitions are ignored; "to CANCELLED" closes booking
+        for (String to : List.of("APPOINTMENT_BOOKED", "CANCELLED")) {
+            kz.aifc.expat.defaults.testing.KafkaProbe.send("expat.application", UUID.randomUUID().toString(),
+                    "application.status-changed", app, "{\"applicationId\":\"" + app + "\",\"companyBin\":\""
+                            + ACME + "\",\"serviceCode\":\"work-visa-issuance\",\"from\":\"X\",\"to\":\""
+                            + to + "\",\"actor\":\"officer1\",\"at\":\"" + OffsetDateTime.now() + "\"}");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "CANCELLED".equals(
+                as(Tokens.hrAcme()).get("/api/v1/appointments/" + id).then().extract().path("status")));
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + app + "/booking").then()
+                .body("bookingOpen", equalTo(false)).body("closedReason", equalTo("CANCELLED"));
     }
 
     @Test

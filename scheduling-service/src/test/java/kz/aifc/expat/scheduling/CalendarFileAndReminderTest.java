@@ -95,7 +95,7 @@ class CalendarFileAndReminderTest {
             a.get();
             b.get();
             List<ConsumerRecord<String, String>> reminders = probe.await(
-                    KafkaProbe.ofType("appointment.reminder-due", app), 1, Duration.ofSeconds(30));
+                    KafkaProbe.ofType("appointment.reminder-due", app), 1, Duration.ofSeconds(90));
             assertEquals(1, reminders.size());
             assertTrue(reminders.get(0).value().contains(id));
             // keep listening while the scheduled job runs a few more times: still one

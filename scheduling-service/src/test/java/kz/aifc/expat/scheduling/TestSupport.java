@@ -104,7 +104,7 @@ public final class TestSupport {
     }
 
     public static void awaitOpen(String applicationId, boolean open) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() ->
                 count("SELECT count(*) FROM bookable_application WHERE application_id = ? AND open = ?",
                         applicationId, open) == 1);
     }
