@@ -9,6 +9,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -182,11 +188,33 @@ class EventsTest {
                 .body("state", is("DOCUMENTS_APPROVED"));
     }
 
+    @Inject
+    DataSource db;
+
+    /** True once this service's inbox recorded the event: it was handled (or skipped) without failing. */
+    private boolean handled(String eventId) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM inbox_event WHERE consumer = 'application-service' AND event_id = ?")) {
+            st.setString(1, eventId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
     @Test
     void eventsAboutUnknownApplicationsAreIgnored() {
         String unknown = UUID.randomUUID().toString();
-        documentsApproved(unknown, 1);
+        String foreignEvent = UUID.randomUUID().toString();
+        String unknownEvent = UUID.randomUUID().toString();
+        // another system's id (not one this service issues) and an id it never issued: skipped, not failed
+        KafkaProbe.send("expat.document", foreignEvent, "documents.approved", "bench-" + unknown,
+                "{\"applicationId\":\"bench-" + unknown + "\",\"round\":1}");
+        KafkaProbe.send("expat.document", unknownEvent, "documents.approved", unknown,
+                "{\"applicationId\":\"" + unknown + "\",\"round\":1}");
         appointment("appointment.booked", unknown, "ap-x", UUID.randomUUID().toString());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> handled(foreignEvent) && handled(unknownEvent));
         String app = submittedAcme();
         documentsApproved(app, 1);
         awaitState(app, "DOCUMENTS_APPROVED"); // the consumer is still healthy after the unknown ones

@@ -45,17 +45,17 @@ public final class Events {
                                    List<RequestedDocument> documents, OffsetDateTime at) {
     }
 
-    // ---- consumed from expat.document and expat.appointment
+    // ---- consumed from expat.document and expat.appointment (ids as text: a foreign id is skipped, not fatal)
 
-    public record DocumentsApproved(UUID applicationId, String companyBin, String serviceCode, Integer round,
+    public record DocumentsApproved(String applicationId, String companyBin, String serviceCode, Integer round,
                                     OffsetDateTime approvedAt) {
     }
 
-    public record DocumentsChangesRequested(UUID applicationId, String companyBin, String serviceCode, Integer round,
+    public record DocumentsChangesRequested(String applicationId, String companyBin, String serviceCode, Integer round,
                                             List<RequestedDocument> rejected, OffsetDateTime at) {
     }
 
-    public record AppointmentEvent(String appointmentId, UUID applicationId, String companyBin, String serviceCode,
+    public record AppointmentEvent(String appointmentId, String applicationId, String companyBin, String serviceCode,
                                    String start, String end, String reason, String actor, OffsetDateTime at) {
     }
 

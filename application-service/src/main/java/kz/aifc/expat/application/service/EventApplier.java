@@ -113,8 +113,15 @@ public class EventApplier {
         guard(() -> applications.reconcile(a, source));
     }
 
-    private Application find(UUID id, String type) {
+    private Application find(String applicationId, String type) {
+        UUID id;
+        try {
+            id = applicationId == null ? null : UUID.fromString(applicationId);
+        } catch (IllegalArgumentException e) {
+            id = null;
+        }
         if (id == null) {
+            LOG.debugf("ignoring %s about an application id this service never issues: %s", type, applicationId);
             return null;
         }
         Application a = Application.findById(id, LockModeType.PESSIMISTIC_WRITE);
