@@ -148,6 +148,13 @@ public class ProblemMappers {
                     "A dependency is unavailable, try again shortly", "The service cannot reach a store it needs",
                     path(uri), List.of())).header("Retry-After", "5").build();
         }
+        if (isRejectedValue(e)) {
+            // SQL class 22 "data exception": a value from the request (e.g. a NUL character, an out-of-range number)
+            // that the database refuses to store or compare — the client's input, not a server fault
+            return ProblemResponses.of(400, "invalid-value", "A value in the request is not acceptable",
+                    "A value in the request cannot be processed (control characters or out-of-range values)",
+                    path(uri), List.of());
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s on %s", incident, path(uri));
         return Response.fromResponse(ProblemResponses.of(500, "internal-error", "Internal error",
@@ -168,6 +175,16 @@ public class ProblemMappers {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRejectedValue(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
             }
         }
         return false;
