@@ -20,12 +20,18 @@ import java.util.function.Consumer;
 /**
  * Idempotent consumption: the event id is recorded in the same transaction as the handler's effect, so a redelivered
  * event (relay re-send, consumer restart, rebalance) is applied once. While a store is down the handler is retried
- * with back-off instead of being skipped; any other failure propagates to the channel's failure strategy (dead letter).
+ * with back-off instead of being skipped; any other failure is retried twice more, then propagates to the channel's
+ * failure strategy (dead letter).
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /**
+     * A failure that is not an outage (a deadlock, a commit failing while the database restarts, a poison event) is
+     * retried a few times; an event that still fails goes to the dead-letter topic.
+     */
+    private static final int MAX_ATTEMPTS_WITHOUT_OUTAGE = 3;
 
     @Inject
     EntityManager em;
@@ -49,6 +55,7 @@ public class Inbox {
         }
         long deadline = System.nanoTime() + maxOutage.toNanos();
         long backoffMillis = 200;
+        int attempts = 0;
         while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
@@ -59,11 +66,13 @@ public class Inbox {
                     return true;
                 });
             } catch (RuntimeException e) {
-                if (!ProblemMappers.isDependencyDown(e) || System.nanoTime() > deadline) {
+                attempts++;
+                boolean outage = ProblemMappers.isDependencyDown(e) || !storeReachable();
+                if (outage ? System.nanoTime() > deadline : attempts >= MAX_ATTEMPTS_WITHOUT_OUTAGE) {
                     throw e;
                 }
-                LOG.warnf("store unavailable while handling %s %s, retrying in %d ms", event.type(), event.id(),
-                        backoffMillis);
+                LOG.warnf("%s while handling %s %s, retrying in %d ms", outage ? "store unavailable" : e.toString(),
+                        event.type(), event.id(), backoffMillis);
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
             }
@@ -78,6 +87,16 @@ public class Inbox {
         } catch (IOException e) {
             throw new IllegalArgumentException("event " + event.id() + " of type " + event.type()
                     + " cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+
+    /** A failure the exception does not explain as an outage may still be one: ask the database directly. */
+    private boolean storeReachable() {
+        try {
+            QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT 1").getSingleResult());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

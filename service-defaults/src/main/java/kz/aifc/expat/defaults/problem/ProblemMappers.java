@@ -169,8 +169,7 @@ public class ProblemMappers {
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof java.net.SocketTimeoutException
                     || t instanceof jakarta.ws.rs.ProcessingException
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08"))) {
+                    || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -178,6 +177,15 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * SQL states of a database that is unreachable or restarting rather than refusing the statement: class 08
+     * (connection exception), 57P01-57P03 (administrator/crash shutdown, "the database system is starting up") and
+     * class 53 (insufficient resources, e.g. too many connections while it comes back).
+     */
+    private static boolean isUnavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
     }
 
     private static boolean isRejectedValue(Throwable e) {
