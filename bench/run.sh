@@ -43,7 +43,7 @@ RSS_PAR=20                           # issue #5: RSS growth while 20 uploads run
 BARE_PORT=8099
 SERVICE_HEAP="${SERVICE_HEAP:-256m}"
 # the JVM options of ./expat (SERVICE_JAVA_OPTS there), so the ceiling runs in the same JVM configuration
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:+UseSerialGC}"
 SERVICES=(catalog-service:8081 application-service:8082 document-service:8083 scheduling-service:8084 fee-service:8085)
 S3_URL=http://127.0.0.1:9000; S3_BUCKET=expat-documents; S3_USER=expat-minio:expat-minio-secret
 KC=http://127.0.0.1:8180/realms/expat/protocol/openid-connect/token
@@ -51,7 +51,10 @@ export PGPASSWORD=scheduling
 PSQL=(psql -h 127.0.0.1 -U scheduling -d scheduling -qAt -v ON_ERROR_STOP=1)
 
 DATE=$(date +%Y-%m-%d)
-OUT="bench/results/$DATE-bench$( ((QUICK)) && echo -quick).md"   # a smoke run never overwrites a full one
+# a smoke run or a subset never overwrites a full run's report
+SUFFIX=$( ((QUICK)) && echo -quick || true)
+[[ $ONLY == "http,booking,upload,latency,startup" ]] || SUFFIX+="-${ONLY//,/-}"
+OUT="bench/results/$DATE-bench$SUFFIX.md"
 WORK="$ROOT/.stack/bench"; rm -rf "$WORK"; mkdir -p "$WORK" bench/results
 declare -A R          # every figure, key -> value
 CMDS=()               # the exact commands, in the order they ran
@@ -300,7 +303,7 @@ R[load.end]=$(load)
 v() { printf '%s' "${R[$1]:-n/a}"; }
 row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
 {
-  echo "# Benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC')$( ((QUICK)) && echo ' (QUICK smoke run: figures not meaningful)')"
+  echo "# Benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC')$( ((QUICK)) && echo ' (QUICK smoke run: figures not meaningful)' || true)"
   echo
   echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
   echo "$(java -version 2>&1 | head -1), $(uname -sr), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD 2>/dev/null || echo ' (working tree has uncommitted changes)')."
@@ -387,12 +390,12 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
   echo "## Commands"
   echo
   echo '```'
-  echo "bench/run.sh $( ((QUICK)) && echo --quick) --only $ONLY   # BENCH_SECONDS=$SECS BENCH_ROUNDS=$ROUNDS BENCH_BOOK_SECONDS=$BOOK_SECS BENCH_CONTENDED=$CONTENDED"
+  echo "bench/run.sh $( ((QUICK)) && echo --quick || true) --only $ONLY   # BENCH_SECONDS=$SECS BENCH_ROUNDS=$ROUNDS BENCH_BOOK_SECONDS=$BOOK_SECS BENCH_CONTENDED=$CONTENDED"
   printf '%s\n' "${CMDS[@]}"
   echo '```'
 } >"$OUT"
 say "results written to $OUT"
-if ((!QUICK)); then   # the READMEs link the latest full result
+if ((!QUICK)) && [[ -z $SUFFIX ]]; then   # the READMEs link the latest full result
   sed -i -E "s#bench/results/[0-9]{4}-[0-9]{2}-[0-9]{2}-bench(-quick)?\.md#$OUT#g" README.md
   sed -i -E "s#results/[0-9]{4}-[0-9]{2}-[0-9]{2}-bench(-quick)?\.md#${OUT#bench/}#g" bench/README.md
 fi

@@ -35,7 +35,7 @@ done
   echo "# Startup benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD)"
-  echo "Command: \`bench/startup.sh\` (services started one by one with \`./expat start <service>\` from the last build; JVM options: \`${SERVICE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}\`, heap ${SERVICE_HEAP:-256m})"
+  echo "Command: \`bench/startup.sh\` (services started one by one with \`./expat start <service>\` from the last build; JVM options: \`${SERVICE_JAVA_OPTS:--XX:+UseSerialGC}\`, heap ${SERVICE_HEAP:-256m})"
   echo
   echo "| what | figure |"
   echo "|---|---|"
