@@ -8,6 +8,7 @@ import kz.aifc.expat.application.service.Checksums;
 import kz.aifc.expat.defaults.testing.KafkaProbe;
 import kz.aifc.expat.defaults.testing.Tokens;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,6 +44,45 @@ public final class Api {
 
     public static String passport() {
         return "N" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    }
+
+    // ---- the real catalog-service the application under test talks to (its URL from the same configuration)
+
+    public static String catalogUrl() {
+        return ConfigProvider.getConfig().getValue("quarkus.rest-client.catalog.url", String.class);
+    }
+
+    private static io.restassured.path.json.JsonPath catalog(String pathAndQuery) {
+        return RestAssured.given().get(catalogUrl() + pathAndQuery).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The {@code n}-th Kazakhstan working day after {@code date} (before it for negative n), per the catalog. */
+    public static LocalDate addWorkingDays(LocalDate date, int n) {
+        return LocalDate.parse(catalog("/api/v1/calendar/add-working-days?date=" + date + "&days=" + n)
+                .getString("result"));
+    }
+
+    public static LocalDate minusWorkingDays(LocalDate date, int n) {
+        return addWorkingDays(date, -n);
+    }
+
+    public static boolean isWorking(LocalDate date) {
+        return catalog("/api/v1/calendar/working-day?date=" + date).getBoolean("working");
+    }
+
+    /** Working days in (from, to], per the catalog. */
+    public static int workingDaysBetween(LocalDate from, LocalDate to) {
+        return catalog("/api/v1/calendar/working-days-between?from=" + from + "&to=" + to).getInt("workingDays");
+    }
+
+    /** The catalog version in force for a service's fees (what a submission freezes). */
+    public static String catalogVersion(String serviceCode) {
+        return catalog("/api/v1/services/" + serviceCode + "/fees?asOf=" + TODAY).getString("catalogVersion");
+    }
+
+    /** The guide's processing time of a service in working days (upper bound), as the catalog serves it. */
+    public static int processingDays(String serviceCode) {
+        return catalog("/api/v1/services/" + serviceCode + "/fees?asOf=" + TODAY).getInt("processingTime.max");
     }
 
     /** A random valid IIN (born 1990-01-01, random serial) or BIN. */

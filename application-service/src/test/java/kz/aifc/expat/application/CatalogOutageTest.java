@@ -4,9 +4,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.expat.defaults.testing.Tokens;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.Map;
 import static kz.aifc.expat.application.Api.*;
 import static org.hamcrest.Matchers.*;
 
+/** The catalog client points at a closed port (connection refused); a TCP relay to the real catalog ends the outage. */
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
+@WithTestResource(ClosedCatalogPort.class)
 class CatalogOutageTest {
 
     @BeforeEach
@@ -24,23 +27,24 @@ class CatalogOutageTest {
     }
 
     @Test
-    void submissionAnswers503WhileTheCatalogIsDownAndWorksAfter() {
+    void submissionAnswers503WhileTheCatalogIsDownAndWorksAfter() throws Exception {
         Map<String, Object> body = new HashMap<>();
         body.put("personId", defaultPerson(Tokens.hrAcme()));
         body.put("serviceCode", "arrival-notification");
         body.put("consent", consent());
         String app = createApp(Tokens.hrAcme(), body);
-        System.setProperty("catalog.stub.down", "true");
-        try {
-            action(Tokens.hrAcme(), app, "submit", null).then().statusCode(503)
-                    .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
-            assertState(app, "DRAFT");
-        } finally {
-            System.clearProperty("catalog.stub.down");
+
+        action(Tokens.hrAcme(), app, "submit", null).then().statusCode(503)
+                .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
+        assertState(app, "DRAFT");
+
+        URI given = URI.create(catalogUrl());
+        URI real = URI.create(ConfigProvider.getConfig().getValue("test.catalog.real-url", String.class));
+        try (TcpRelay ignored = new TcpRelay(given.getPort(), real.getHost(), real.getPort())) {
+            // once the catalog is reachable (and the circuit half-opens) the same submission goes through
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    action(Tokens.hrAcme(), app, "submit", null).statusCode() == 200);
         }
-        // once the catalog is back (and the circuit half-opens) the same submission goes through
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                action(Tokens.hrAcme(), app, "submit", null).statusCode() == 200);
         assertState(app, "SUBMITTED");
     }
 

@@ -1,6 +1,5 @@
 package kz.aifc.expat.application;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import kz.aifc.expat.application.service.AppClock;
@@ -17,7 +16,6 @@ import static kz.aifc.expat.application.Api.*;
 import static org.hamcrest.Matchers.*;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
 class DeadlineAndRadarTest {
 
     @Inject
@@ -38,22 +36,12 @@ class DeadlineAndRadarTest {
                 .path("dueDate"));
     }
 
-    private static int workingDaysBetween(LocalDate from, LocalDate to) {
-        int n = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (CatalogStub.isWorking(d)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     @Test
     void dueDateCountsProcessingWorkingDaysFromTheOriginals() {
         String app = bookedAcme();
         as(Tokens.officer()).get("/api/v1/applications/" + app).then().body("dueDate", nullValue());
         action(Tokens.officer(), app, "receive-originals", null).then().statusCode(200)
-                .body("dueDate", is(CatalogStub.addWorkingDays(TODAY, 5).toString()));
+                .body("dueDate", is(addWorkingDays(TODAY, processingDays("work-visa-issuance")).toString()));
     }
 
     @Test
@@ -66,7 +54,7 @@ class DeadlineAndRadarTest {
         LocalDate resumed = TODAY.plusDays(7);
         action(Tokens.hrAcme(), app, "resubmit", null).then().statusCode(200).body("state", is("SUBMITTED"))
                 .body("deadlinePaused", is(false))
-                .body("dueDate", is(CatalogStub.addWorkingDays(original, workingDaysBetween(TODAY, resumed))
+                .body("dueDate", is(addWorkingDays(original, workingDaysBetween(TODAY, resumed))
                         .toString()));
     }
 
@@ -107,7 +95,7 @@ class DeadlineAndRadarTest {
 
     @Test
     void visaExpiryRadarShowsExtensionWindows() {
-        LocalDate soon = CatalogStub.addWorkingDays(TODAY, 20);
+        LocalDate soon = addWorkingDays(TODAY, 20);
         java.util.Map<String, Object> p1 = person("GBR", TODAY.plusYears(5));
         p1.put("currentVisa", visa("VISA", "C3", soon, ACME));
         String open = createPerson(Tokens.hrAcme(), p1);
@@ -120,13 +108,13 @@ class DeadlineAndRadarTest {
                 .body("personId", hasItem(open)).body("personId", not(hasItem(upcoming)))
                 .body("find { it.personId == '" + open + "' }.windowOpen", is(true))
                 .body("find { it.personId == '" + open + "' }.windowFirstDay",
-                        is(CatalogStub.minusWorkingDays(soon, 30).toString()))
+                        is(minusWorkingDays(soon, 30).toString()))
                 .body("find { it.personId == '" + open + "' }.windowLastDay",
-                        is(CatalogStub.minusWorkingDays(soon, 5).toString()));
+                        is(minusWorkingDays(soon, 5).toString()));
         as(Tokens.hrAcme()).queryParam("withinDays", 120).get("/api/v1/radar/visa-expiry").then().statusCode(200)
                 .body("find { it.personId == '" + upcoming + "' }.windowOpen", is(false))
                 .body("find { it.personId == '" + upcoming + "' }.windowFirstDay",
-                        is(CatalogStub.minusWorkingDays(later, 30).toString()));
+                        is(minusWorkingDays(later, 30).toString()));
         as(Tokens.hrGlobex()).queryParam("withinDays", 120).get("/api/v1/radar/visa-expiry").then()
                 .statusCode(200).body("personId", not(hasItem(open)));
         as(Tokens.officer()).get("/api/v1/radar/visa-expiry").then().statusCode(400);
@@ -138,7 +126,7 @@ class DeadlineAndRadarTest {
     void completedApplicationsFeedTheRadar() {
         String app = inProcessingAcme();
         String person = as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().extract().path("personId");
-        LocalDate validUntil = CatalogStub.addWorkingDays(TODAY, 20);
+        LocalDate validUntil = addWorkingDays(TODAY, 20);
         action(Tokens.officer(), app, "complete", Map.of("result", Map.of("type", "VISA", "category", "C3",
                 "number", "C3-777", "validUntil", validUntil.toString()))).then().statusCode(200);
         as(Tokens.hrAcme()).queryParam("withinDays", 10).get("/api/v1/radar/visa-expiry").then().statusCode(200)

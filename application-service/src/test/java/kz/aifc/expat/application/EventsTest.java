@@ -1,6 +1,5 @@
 package kz.aifc.expat.application;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.expat.defaults.testing.KafkaProbe;
 import kz.aifc.expat.defaults.testing.Tokens;
@@ -27,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Event-driven transitions and published events, through the real broker. */
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
 class EventsTest {
 
     @BeforeEach
@@ -56,7 +54,8 @@ class EventsTest {
             assertTrue(json.contains("\"serviceCode\":\"work-visa-issuance\""), json);
             assertTrue(json.contains("\"companyBin\":\"" + ACME + "\""), json);
             assertTrue(json.contains("\"legalForm\":\"COMPANY\""), json);
-            assertTrue(json.contains("\"catalogVersion\":\"2026-01-01\""), json);
+            assertTrue(json.contains("\"catalogVersion\":\"" + catalogVersion("work-visa-issuance") + "\""),
+                    json);
             assertTrue(json.contains("\"personId\""), json);
             List<ConsumerRecord<String, String>> changed = probe.collect(
                     KafkaProbe.ofType("application.status-changed", app), Duration.ofSeconds(3));

@@ -1,6 +1,5 @@
 package kz.aifc.expat.application;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.expat.defaults.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,6 @@ import static kz.aifc.expat.application.Api.*;
 import static org.hamcrest.Matchers.*;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
 class LifecycleTest {
 
     @BeforeEach
@@ -44,7 +42,8 @@ class LifecycleTest {
         denied(Tokens.officer(), app, "submit");
         illegal(Tokens.hrAcme(), app, "resubmit", "DRAFT");
         action(Tokens.hrAcme(), app, "submit", null).then().statusCode(200).body("state", is("SUBMITTED"))
-                .body("catalogVersion", is("2026-01-01")).body("reviewRound", is(1));
+                .body("catalogVersion", is(catalogVersion("work-visa-issuance")))
+                .body("reviewRound", is(1));
         illegal(Tokens.hrAcme(), app, "submit", "SUBMITTED");
     }
 

@@ -1,6 +1,5 @@
 package kz.aifc.expat.application;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.expat.defaults.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
 class PartnerApiTest {
 
     @BeforeEach

@@ -1,6 +1,5 @@
 package kz.aifc.expat.application;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import kz.aifc.expat.defaults.testing.Tokens;
@@ -10,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static kz.aifc.expat.application.Api.*;
 import static org.hamcrest.Matchers.*;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
 class SubmissionRulesTest {
 
     @BeforeEach
@@ -92,29 +91,29 @@ class SubmissionRulesTest {
 
     @Test
     void extensionOnlyInTheWindowBeforeExpiry() {
-        LocalDate inWindow = CatalogStub.addWorkingDays(TODAY, 15);
+        LocalDate inWindow = addWorkingDays(TODAY, 15);
         Map<String, Object> ok = app(personWith("GBR", TODAY.plusYears(5), null,
                 visa("VISA", "C3", inWindow, ACME)), "work-visa-extension");
         ok.put("visaCategory", "C3");
         ok.put("requestedVisaEnd", TODAY.plusYears(1).toString());
         passes(ok);
 
-        LocalDate tooEarly = CatalogStub.addWorkingDays(TODAY, 31);
+        LocalDate tooEarly = addWorkingDays(TODAY, 31);
         Map<String, Object> early = new HashMap<>(ok);
         early.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", tooEarly, ACME)));
         submit(early).statusCode(422).body("rule", is("extension-window"))
-                .body("windowFirstDay", is(CatalogStub.minusWorkingDays(tooEarly, 30).toString()))
-                .body("windowLastDay", is(CatalogStub.minusWorkingDays(tooEarly, 5).toString()));
+                .body("windowFirstDay", is(minusWorkingDays(tooEarly, 30).toString()))
+                .body("windowLastDay", is(minusWorkingDays(tooEarly, 5).toString()));
 
-        LocalDate tooLate = CatalogStub.addWorkingDays(TODAY, 4);
+        LocalDate tooLate = addWorkingDays(TODAY, 4);
         Map<String, Object> late = new HashMap<>(ok);
         late.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", tooLate, ACME)));
         refused(late, "extension-window");
 
-        LocalDate lastDay = CatalogStub.addWorkingDays(TODAY, 5);
+        LocalDate lastDay = addWorkingDays(TODAY, 5);
         Map<String, Object> edge = new HashMap<>(ok);
         edge.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", lastDay, ACME)));
-        if (CatalogStub.isWorking(TODAY)) {
+        if (isWorking(TODAY)) {
             passes(edge); // today is exactly 5 working days before expiry: the last day of the window
         }
     }
@@ -122,7 +121,7 @@ class SubmissionRulesTest {
     @Test
     void extensionOnlyWithTheSameHost() {
         Map<String, Object> a = app(personWith("GBR", TODAY.plusYears(5), null,
-                visa("VISA", "C3", CatalogStub.addWorkingDays(TODAY, 15), GLOBEX)), "work-visa-extension");
+                visa("VISA", "C3", addWorkingDays(TODAY, 15), GLOBEX)), "work-visa-extension");
         a.put("visaCategory", "C3");
         a.put("requestedVisaEnd", TODAY.plusYears(1).toString());
         refused(a, "extension-same-host");
@@ -155,11 +154,37 @@ class SubmissionRulesTest {
         passes(good);
     }
 
+    private static Map<String, Object> permanentResidence(LocalDate passportExpires) {
+        Map<String, Object> a = app(personWith("GBR", passportExpires, validIin(), null), "permanent-residence");
+        a.put("inDemandProfession", "2512 Software developer");
+        return a;
+    }
+
     @Test
     void permanentResidencePassportOver180Days() {
-        refused(app(personWith("GBR", TODAY.plusDays(180), validIin(), null), "permanent-residence"),
-                "passport-validity");
-        passes(app(personWith("GBR", TODAY.plusDays(181), validIin(), null), "permanent-residence"));
+        refused(permanentResidence(TODAY.plusDays(180)), "passport-validity");
+        passes(permanentResidence(TODAY.plusDays(181)));
+    }
+
+    @Test
+    void permanentResidenceNeedsTheInDemandProfession() {
+        Map<String, Object> a = permanentResidence(TODAY.plusYears(5));
+        a.remove("inDemandProfession");
+        submit(a).statusCode(422).contentType(containsString("application/problem+json"))
+                .body("rule", is("required-data")).body("type", endsWith("/rule-violated/required-data"))
+                .body("errors.field", contains("inDemandProfession"));
+
+        a.put("inDemandProfession", "   ");
+        as(Tokens.hrAcme()).body(a).post("/api/v1/applications").then().statusCode(400)
+                .body("errors.field", hasItem("inDemandProfession"));
+        a.put("inDemandProfession", "x".repeat(201));
+        as(Tokens.hrAcme()).body(a).post("/api/v1/applications").then().statusCode(400)
+                .body("errors.field", hasItem("inDemandProfession"));
+
+        a.put("inDemandProfession", " 2166 Graphic and multimedia designer ");
+        String id = createApp(Tokens.hrAcme(), a);
+        action(Tokens.hrAcme(), id, "submit", null).then().statusCode(200).body("state", is("SUBMITTED"))
+                .body("inDemandProfession", is("2166 Graphic and multimedia designer"));
     }
 
     @Test
@@ -209,11 +234,115 @@ class SubmissionRulesTest {
         passes(family(completed, "work-visa-issuance"));
     }
 
+    private static Map<String, Object> familyOfPerson(String principalPerson, String code) {
+        Map<String, Object> a = family(null, code);
+        a.remove("principalApplicationId");
+        a.put("principalPersonId", principalPerson);
+        return a;
+    }
+
+    private static String holder(String type, String category, LocalDate validUntil) {
+        return personWith("GBR", TODAY.plusYears(5), null, visa(type, category, validUntil, ACME));
+    }
+
+    @Test
+    void familyMemberMayFollowAPrincipalWhoAlreadyHoldsAValidVisa() {
+        String principal = holder("VISA", "C3", TODAY.plusMonths(6));
+        Map<String, Object> a = familyOfPerson(principal, "work-visa-issuance");
+        String id = createApp(Tokens.hrAcme(), a);
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("principalPersonId", is(principal)).body("principalApplicationId", nullValue());
+        action(Tokens.hrAcme(), id, "submit", null).then().statusCode(200).body("state", is("SUBMITTED"));
+
+        // valid on the day of submission is enough
+        passes(familyOfPerson(holder("VISA", "C3", TODAY), "work-visa-issuance"));
+        passes(familyOfPerson(holder("VISA", "A5", TODAY.plusYears(1)), "investor-visa-issuance"));
+
+        Map<String, Object> trp = familyOfPerson(holder("TEMPORARY_RESIDENCE", null, TODAY.plusYears(1)),
+                "trp-employment");
+        trp.put("personId", personWith("UZB", TODAY.plusYears(5), validIin(), null));
+        trp.remove("visaCategory");
+        trp.remove("requestedVisaEnd");
+        trp.put("variant", "EMPLOYEE");
+        trp.put("plannedStayDays", 365);
+        passes(trp);
+
+        // a family member of a permanent resident needs no in-demand profession of their own
+        Map<String, Object> pr = familyOfPerson(holder("PERMANENT_RESIDENCE", null, TODAY.plusYears(10)),
+                "permanent-residence");
+        pr.put("personId", personWith("GBR", TODAY.plusYears(5), validIin(), null));
+        pr.remove("visaCategory");
+        pr.remove("requestedVisaEnd");
+        passes(pr);
+    }
+
+    @Test
+    void principalPersonWithAnExpiredVisaIsRefused() {
+        submit(familyOfPerson(holder("VISA", "C3", TODAY.minusDays(1)), "work-visa-issuance")).statusCode(422)
+                .body("rule", is("family-principal-visa"))
+                .body("type", endsWith("/rule-violated/family-principal-visa"))
+                .body("detail", containsString("expired on " + TODAY.minusDays(1)));
+        submit(familyOfPerson(personWith("GBR", TODAY.plusYears(5), null, null), "work-visa-issuance"))
+                .statusCode(422).body("rule", is("family-principal-visa"))
+                .body("detail", containsString("no current visa/permit"));
+    }
+
+    @Test
+    void principalPersonWithAVisaOfAnotherKindIsRefused() {
+        submit(familyOfPerson(holder("VISA", "A5", TODAY.plusYears(1)), "work-visa-issuance")).statusCode(422)
+                .body("rule", is("family-principal-visa")).body("detail", containsString("not of the matching kind"));
+        submit(familyOfPerson(holder("VISA", "C3", TODAY.plusYears(1)), "investor-visa-issuance")).statusCode(422)
+                .body("rule", is("family-principal-visa"));
+        submit(familyOfPerson(holder("TEMPORARY_RESIDENCE", null, TODAY.plusYears(1)), "work-visa-issuance"))
+                .statusCode(422).body("rule", is("family-principal-visa"));
+    }
+
+    @Test
+    void principalPersonOfAnotherCompanyIsNotFound() {
+        Map<String, Object> globex = person("GBR", TODAY.plusYears(5));
+        globex.put("currentVisa", visa("VISA", "C3", TODAY.plusYears(1), GLOBEX));
+        String foreign = createPerson(Tokens.hrGlobex(), globex);
+        as(Tokens.hrAcme()).body(familyOfPerson(foreign, "work-visa-issuance")).post("/api/v1/applications").then()
+                .statusCode(404).contentType(containsString("application/problem+json"));
+
+        // nor can a draft be pointed at it afterwards
+        Map<String, Object> a = familyOfPerson(holder("VISA", "C3", TODAY.plusYears(1)), "work-visa-issuance");
+        String id = createApp(Tokens.hrAcme(), a);
+        a.put("principalPersonId", foreign);
+        as(Tokens.hrAcme()).body(a).put("/api/v1/applications/" + id).then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+        as(Tokens.hrAcme()).body(familyOfPerson(UUID.randomUUID().toString(), "work-visa-issuance"))
+                .post("/api/v1/applications").then().statusCode(404);
+    }
+
+    @Test
+    void familyMemberNamesExactlyOnePrincipal() {
+        Map<String, Object> both = familyOfPerson(holder("VISA", "C3", TODAY.plusYears(1)), "work-visa-issuance");
+        both.put("principalApplicationId", submittedAcme());
+        submit(both).statusCode(422).body("rule", is("required-data"))
+                .body("errors.field", hasItems("principalApplicationId", "principalPersonId"));
+
+        Map<String, Object> neither = familyOfPerson(null, "work-visa-issuance");
+        submit(neither).statusCode(422).body("rule", is("required-data"))
+                .body("errors.field", hasItems("principalApplicationId", "principalPersonId"));
+
+        String self = holder("VISA", "C3", TODAY.plusYears(1));
+        Map<String, Object> oneself = familyOfPerson(self, "work-visa-issuance");
+        oneself.put("personId", self);
+        submit(oneself).statusCode(422).body("rule", is("required-data"))
+                .body("errors.field", contains("principalPersonId"));
+
+        Map<String, Object> principal = workVisa(defaultPerson(Tokens.hrAcme()));
+        principal.put("principalPersonId", self);
+        as(Tokens.hrAcme()).body(principal).post("/api/v1/applications").then().statusCode(400);
+    }
+
     @Test
     void catalogVersionAndFeesAreFrozenAtSubmission() {
         String id = submittedAcme();
         as(Tokens.hrAcme()).get("/api/v1/applications/" + id).then().statusCode(200)
-                .body("catalogVersion", is("2026-01-01")).body("submittedAt", notNullValue());
+                .body("catalogVersion", is(catalogVersion("work-visa-issuance")))
+                .body("submittedAt", notNullValue());
     }
 
     @Test

@@ -45,6 +45,10 @@ public class Application extends PanacheEntityBase {
     @Column(name = "principal_application_id")
     public UUID principalApplicationId;
 
+    /** A family member's principal who holds a visa/permit obtained outside the centre (instead of an application). */
+    @Column(name = "principal_person_id")
+    public UUID principalPersonId;
+
     @Enumerated(EnumType.STRING)
     public Relation relation;
 
@@ -57,6 +61,10 @@ public class Application extends PanacheEntityBase {
     public String variant;
 
     public String entity;
+
+    /** Permanent residence: the in-demand profession ("востребованная профессия") the applicant qualifies under. */
+    @Column(name = "in_demand_profession")
+    public String inDemandProfession;
 
     /** Comma-separated fee options (PERSONAL_MANAGER, PRIORITY). */
     public String options;

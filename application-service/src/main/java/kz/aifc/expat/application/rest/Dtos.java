@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import kz.aifc.expat.application.model.ApplicantType;
 import kz.aifc.expat.application.model.LegalForm;
 import kz.aifc.expat.application.model.Relation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,6 +26,9 @@ public final class Dtos {
     }
 
     public static final String LATIN_NAME = "^[A-Za-z][A-Za-z' \\-]*$";
+
+    /** Optional text that, when given, has a non-space character (null passes, as with every constraint). */
+    public static final String NOT_BLANK = "(?s).*\\S.*";
 
     // ---- companies
 
@@ -74,12 +78,24 @@ public final class Dtos {
     public record ApplicationRequest(@NotNull UUID personId,
                                      @NotBlank @Size(max = 80) String serviceCode,
                                      ApplicantType applicantType,
+                                     @Schema(description = "Family member: the principal's application at the "
+                                             + "centre (or give principalPersonId instead, not both)")
                                      UUID principalApplicationId,
+                                     @Schema(description = "Family member: a person of the same company who "
+                                             + "already holds a valid visa/permit of the matching kind (instead "
+                                             + "of principalApplicationId)")
+                                     UUID principalPersonId,
                                      Relation relation,
                                      @Min(0) @Max(25) Integer childAge,
                                      @Size(max = 10) String visaCategory,
                                      @Size(max = 30) String variant,
                                      @Size(max = 20) String entity,
+                                     @Schema(description = "Permanent residence: the in-demand profession (code "
+                                             + "or name from the list of in-demand professions) the applicant "
+                                             + "qualifies under; required at submission for a principal",
+                                             maxLength = 200)
+                                     @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+                                     String inDemandProfession,
                                      Set<@Pattern(regexp = "PERSONAL_MANAGER|PRIORITY",
                                              message = "PERSONAL_MANAGER or PRIORITY") String> options,
                                      @Min(1) @Max(3650) Integer plannedStayDays,
@@ -95,8 +111,9 @@ public final class Dtos {
 
     public record ApplicationView(UUID id, String companyBin, String legalForm, UUID personId, String personName,
                                   String serviceCode, String state, String applicantType,
-                                  UUID principalApplicationId, Relation relation, Integer childAge,
-                                  String visaCategory, String variant, String entity, Set<String> options,
+                                  UUID principalApplicationId, UUID principalPersonId, Relation relation,
+                                  Integer childAge, String visaCategory, String variant, String entity,
+                                  String inDemandProfession, Set<String> options,
                                   Integer plannedStayDays, LocalDate requestedVisaEnd, ConsentView consent,
                                   String catalogVersion, Integer reviewRound, int documentsApprovedRound,
                                   OffsetDateTime submittedAt,

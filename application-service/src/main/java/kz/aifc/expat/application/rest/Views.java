@@ -22,8 +22,9 @@ public class Views {
         Person p = Person.findById(a.personId);
         return new ApplicationView(a.id, a.companyBin, c == null ? null : c.legalForm.name(), a.personId,
                 p == null ? null : p.firstName + " " + p.lastName, a.serviceCode, a.state.name(),
-                a.applicantType.name(), a.principalApplicationId, a.relation, a.childAge, a.visaCategory, a.variant,
-                a.entity, a.optionSet(), a.plannedStayDays, a.requestedVisaEnd,
+                a.applicantType.name(), a.principalApplicationId, a.principalPersonId, a.relation, a.childAge,
+                a.visaCategory, a.variant, a.entity, a.inDemandProfession, a.optionSet(), a.plannedStayDays,
+                a.requestedVisaEnd,
                 a.consentAt == null ? null : new ConsentView(a.consentTextVersion, a.consentAt), a.catalogVersion,
                 a.reviewRound == 0 ? null : a.reviewRound, a.docsApprovedRound, a.submittedAt, a.originalsReceivedAt, a.dueDate,
                 a.pausedSince != null, a.extensionDays, a.extensionReason,

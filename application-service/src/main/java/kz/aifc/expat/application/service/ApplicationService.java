@@ -125,22 +125,31 @@ public class ApplicationService {
         a.serviceCode = req.serviceCode();
         a.applicantType = req.applicantType() == null ? ApplicantType.PRINCIPAL : req.applicantType();
         a.principalApplicationId = req.principalApplicationId();
+        a.principalPersonId = req.principalPersonId();
         a.relation = req.relation();
         a.childAge = req.childAge();
         a.visaCategory = req.visaCategory();
         a.variant = req.variant();
         a.entity = req.entity();
+        a.inDemandProfession = req.inDemandProfession() == null ? null : req.inDemandProfession().trim();
         a.options = req.options() == null ? null : String.join(",", new java.util.TreeSet<>(req.options()));
         a.plannedStayDays = req.plannedStayDays();
         a.requestedVisaEnd = req.requestedVisaEnd();
-        if (a.applicantType == ApplicantType.PRINCIPAL && (a.principalApplicationId != null || a.relation != null)) {
-            throw ProblemException.badRequest("applicantType",
-                    "principalApplicationId and relation are only for applicantType FAMILY_MEMBER");
+        if (a.applicantType == ApplicantType.PRINCIPAL && (a.principalApplicationId != null
+                || a.principalPersonId != null || a.relation != null)) {
+            throw ProblemException.badRequest("applicantType", "principalApplicationId, principalPersonId and "
+                    + "relation are only for applicantType FAMILY_MEMBER");
         }
         if (a.principalApplicationId != null) {
             Application principal = Application.findById(a.principalApplicationId);
             if (principal == null || !principal.companyBin.equals(a.companyBin)) {
                 throw ProblemException.notFound("Application", a.principalApplicationId);
+            }
+        }
+        if (a.principalPersonId != null) {
+            Person principal = Person.findById(a.principalPersonId);
+            if (principal == null || !principal.companyBin.equals(a.companyBin)) {
+                throw ProblemException.notFound("Person", a.principalPersonId);
             }
         }
         if (req.consent() != null) {

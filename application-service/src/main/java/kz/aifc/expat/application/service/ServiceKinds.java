@@ -81,6 +81,33 @@ public final class ServiceKinds {
     /** CIS member states (Turkmenistan is an associate member and is not included), Kazakhstan excluded. */
     public static final Set<String> CIS = Set.of("ARM", "AZE", "BLR", "KGZ", "MDA", "RUS", "TJK", "UZB");
 
+    /**
+     * Which service groups a visa/permit a person holds (person's current visa: type + category) counts as "of the
+     * matching kind" for, when a family member's principal is such a person. The type says visa or permit; for a visa
+     * only the category tells the kind (C3 work, A5 investor, B1/B2/B3/C5 business — the guide's categories above).
+     * Short- and long-term business visas share categories, so a business visa matches both (neither group is
+     * offered to family members anyway). A visa cancellation for a family member follows the principal's visa of
+     * any category. A missing type with a category is read as a visa: only visas have categories.
+     */
+    public static Set<String> groupsMatchedByHeld(String type, String category) {
+        String kind = type != null ? type : category != null ? "VISA" : null;
+        if ("TEMPORARY_RESIDENCE".equals(kind) || "PERMANENT_RESIDENCE".equals(kind)) {
+            return Set.of(kind);
+        }
+        if (!"VISA".equals(kind)) {
+            return Set.of();
+        }
+        String c = category == null ? "" : category.trim().toUpperCase(java.util.Locale.ROOT);
+        return switch (c) {
+            case "C3" -> Set.of("WORK_VISA", "VISA_CANCELLATION");
+            case "A5" -> Set.of("INVESTOR_VISA", "VISA_CANCELLATION");
+            case "B1" -> Set.of("SHORT_TERM_BUSINESS_VISA", "VISA_CANCELLATION");
+            case "B2", "B3", "C5" -> Set.of("SHORT_TERM_BUSINESS_VISA", "LONG_TERM_BUSINESS_VISA",
+                    "VISA_CANCELLATION");
+            default -> Set.of("VISA_CANCELLATION");
+        };
+    }
+
     private ServiceKinds() {
     }
 

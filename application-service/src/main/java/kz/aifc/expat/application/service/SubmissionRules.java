@@ -158,9 +158,24 @@ public class SubmissionRules {
                 errors.add(new Problem.FieldError("person.iin", "an electronic signature needs the IIN"));
             }
         }
+        // The guide's service is for foreigners on the list of in-demand professions; a family member comes with
+        // the principal (checked by family-principal-visa) and needs no profession of their own.
+        if (PR.equals(group) && app.applicantType != ApplicantType.FAMILY_MEMBER
+                && (app.inDemandProfession == null || app.inDemandProfession.isBlank())) {
+            errors.add(new Problem.FieldError("inDemandProfession", "required for permanent residence: the "
+                    + "in-demand profession the applicant qualifies under"));
+        }
         if (app.applicantType == ApplicantType.FAMILY_MEMBER) {
-            if (app.principalApplicationId == null) {
-                errors.add(new Problem.FieldError("principalApplicationId", "required for a family member"));
+            boolean byApp = app.principalApplicationId != null;
+            boolean byPerson = app.principalPersonId != null;
+            if (byApp == byPerson) {
+                String message = byApp ? "give either principalApplicationId or principalPersonId, not both"
+                        : "required for a family member: principalApplicationId (the principal's application at "
+                        + "the centre) or principalPersonId (a person holding a valid visa/permit)";
+                errors.add(new Problem.FieldError("principalApplicationId", message));
+                errors.add(new Problem.FieldError("principalPersonId", message));
+            } else if (byPerson && app.principalPersonId.equals(app.personId)) {
+                errors.add(new Problem.FieldError("principalPersonId", "the principal must be another person"));
             }
             if (app.relation == null) {
                 errors.add(new Problem.FieldError("relation", "required for a family member: SPOUSE or CHILD"));
@@ -176,6 +191,10 @@ public class SubmissionRules {
     }
 
     private void principalHoldsMatchingVisa(Application app, String group, LocalDate today) {
+        if (app.principalPersonId != null) {
+            principalPersonHoldsMatchingVisa(app, group, today);
+            return;
+        }
         Application principal = Application.findById(app.principalApplicationId);
         if (principal == null || !principal.companyBin.equals(app.companyBin)
                 || principal.applicantType != ApplicantType.PRINCIPAL) {
@@ -195,6 +214,30 @@ public class SubmissionRules {
             throw ProblemException.ruleViolated("family-principal-visa", "The principal must hold a valid "
                     + "visa/permit of the matching kind or have an application for it in progress (principal is "
                     + principal.state + ")");
+        }
+    }
+
+    /** A principal who got the visa/permit outside the centre: the person's current visa is the evidence. */
+    private void principalPersonHoldsMatchingVisa(Application app, String group, LocalDate today) {
+        Person principal = Person.findById(app.principalPersonId);
+        if (principal == null || !principal.companyBin.equals(app.companyBin)) {
+            throw ProblemException.ruleViolated("family-principal-visa",
+                    "The principal person " + app.principalPersonId + " is not a person of this company");
+        }
+        if (principal.visaExpires == null || (principal.visaType == null && principal.visaCategory == null)) {
+            throw ProblemException.ruleViolated("family-principal-visa", "The principal person has no current "
+                    + "visa/permit on record (type/category and validUntil are needed)");
+        }
+        String held = (principal.visaType == null ? "VISA" : principal.visaType)
+                + (principal.visaCategory == null ? "" : " " + principal.visaCategory);
+        if (!ServiceKinds.groupsMatchedByHeld(principal.visaType, principal.visaCategory).contains(group)) {
+            throw ProblemException.ruleViolated("family-principal-visa", "The principal's current " + held
+                    + " is not of the matching kind for " + app.serviceCode + " (" + group + ")");
+        }
+        if (principal.visaExpires.isBefore(today)) {
+            throw ProblemException.ruleViolated("family-principal-visa", "The principal's current " + held
+                    + " expired on " + principal.visaExpires + "; it must be valid on the day of submission ("
+                    + today + ")");
         }
     }
 
