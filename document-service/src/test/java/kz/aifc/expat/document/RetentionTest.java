@@ -5,7 +5,6 @@ import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import kz.aifc.expat.defaults.testing.KafkaProbe;
 import kz.aifc.expat.defaults.testing.Tokens;
 import kz.aifc.expat.document.service.OrphanSweeper;
 import kz.aifc.expat.document.service.RetentionJob;
-import kz.aifc.expat.document.support.CatalogStub;
 import kz.aifc.expat.document.support.Fixtures;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
 class RetentionTest {
 
     private static final String BUCKET = "expat-documents-test";
@@ -53,10 +50,11 @@ class RetentionTest {
     void documentsOfAWithdrawnApplicationAreDeletedAfterRetentionWithAnAudit() throws Exception {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
-        JsonPath doc = Fixtures.upload(Tokens.hrAcme(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(300))
+        String code = Fixtures.mandatoryUpload();
+        String requirement = Fixtures.requirementId(checklist, code);
+        JsonPath doc = Fixtures.upload(Tokens.hrAcme(), app, requirement, "p.pdf", "application/pdf", Fixtures.pdf(300))
                 .then().statusCode(201).extract().jsonPath();
-        String key = "applications/" + app + "/" + passport + "/" + doc.getString("id");
+        String key = "applications/" + app + "/" + requirement + "/" + doc.getString("id");
         assertTrue(exists(key));
 
         KafkaProbe.send("expat.application", UUID.randomUUID().toString(), "application.withdrawn", app,
@@ -65,7 +63,7 @@ class RetentionTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as(Tokens.hrAcme()).get("/api/v1/applications/{a}/checklist", app).then()
                         .body("status", equalTo("CLOSED")));
-        Fixtures.upload(Tokens.hrAcme(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(300))
+        Fixtures.upload(Tokens.hrAcme(), app, requirement, "p.pdf", "application/pdf", Fixtures.pdf(300))
                 .then().statusCode(422).body("rule", equalTo("application-closed"));
 
         // retention is 1 second in tests; the job is run by hand instead of by the scheduler
@@ -79,7 +77,7 @@ class RetentionTest {
                 .body("size()", is(1))
                 .body("[0].documentId", equalTo(doc.getString("id")))
                 .body("[0].sha256", equalTo(doc.getString("sha256")))
-                .body("[0].documentCode", equalTo(CatalogStub.PASSPORT));
+                .body("[0].documentCode", equalTo(code));
     }
 
     @Test
@@ -108,14 +106,14 @@ class RetentionTest {
         // a committed upload is never touched by the sweeper
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
-        String id = Fixtures.upload(Tokens.hrAcme(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(300))
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
+        String id = Fixtures.upload(Tokens.hrAcme(), app, requirement, "p.pdf", "application/pdf", Fixtures.pdf(300))
                 .then().statusCode(201).extract().path("id");
 
         sweeper.sweepOlderThan(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1));
 
         assertFalse(exists(orphan));
-        assertTrue(exists("applications/" + app + "/" + passport + "/" + id));
+        assertTrue(exists("applications/" + app + "/" + requirement + "/" + id));
         long notes = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM pending_object WHERE object_key = :k").setParameter("k", orphan)
                 .getSingleResult()).longValue());

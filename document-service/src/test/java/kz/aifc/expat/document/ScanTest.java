@@ -3,7 +3,6 @@ package kz.aifc.expat.document;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -11,7 +10,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.testing.Tokens;
 import kz.aifc.expat.document.service.ScanService;
-import kz.aifc.expat.document.support.CatalogStub;
 import kz.aifc.expat.document.support.Fixtures;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** With scanning on, documents wait in PENDING_SCAN; the EICAR test file is caught. */
 @QuarkusTest
 @TestProfile(ScanTest.ScanOn.class)
-@WithTestResource(CatalogStub.class)
 class ScanTest {
 
     public static class ScanOn implements QuarkusTestProfile {
@@ -51,7 +48,7 @@ class ScanTest {
     void aCleanFileIsReviewableOnlyAfterTheScan() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String id = Fixtures.upload(Tokens.hrAcme(), app, Fixtures.requirementId(checklist, CatalogStub.PASSPORT),
+        String id = Fixtures.upload(Tokens.hrAcme(), app, Fixtures.requirementId(checklist, Fixtures.mandatoryUpload()),
                         "p.pdf", "application/pdf", Fixtures.pdf(5000))
                 .then().statusCode(201).body("status", equalTo("PENDING_SCAN")).extract().path("id");
         // not downloadable or reviewable before the verdict
@@ -71,15 +68,15 @@ class ScanTest {
     void theEicarTestFileIsCaughtAndItsObjectDeleted() throws Exception {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         pdf.writeBytes("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
         pdf.writeBytes(Fixtures.pdf(100_000)); // the signature straddles read chunks somewhere after this
         pdf.writeBytes(("X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-" + "TEST-FILE!$H+H*")
                 .getBytes(StandardCharsets.US_ASCII));
-        String id = Fixtures.upload(Tokens.hrAcme(), app, passport, "p.pdf", "application/pdf", pdf.toByteArray())
+        String id = Fixtures.upload(Tokens.hrAcme(), app, requirement, "p.pdf", "application/pdf", pdf.toByteArray())
                 .then().statusCode(201).body("status", equalTo("PENDING_SCAN")).extract().path("id");
-        String key = "applications/" + app + "/" + passport + "/" + id;
+        String key = "applications/" + app + "/" + requirement + "/" + id;
         assertTrue(exists(key));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             scanner.scanPending();

@@ -1,12 +1,10 @@
 package kz.aifc.expat.document;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import kz.aifc.expat.defaults.testing.Tokens;
-import kz.aifc.expat.document.support.CatalogStub;
 import kz.aifc.expat.document.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,6 @@ import static org.hamcrest.Matchers.notNullValue;
 /** The object store is unreachable (its port is closed): uploads answer 503 and leave no metadata behind. */
 @QuarkusTest
 @TestProfile(StoreOutageTest.StoreDown.class)
-@WithTestResource(CatalogStub.class)
 class StoreOutageTest {
 
     public static class StoreDown implements QuarkusTestProfile {
@@ -36,8 +33,9 @@ class StoreOutageTest {
     void anUploadWhileTheStoreIsDownIs503AndLeavesNoMetadata() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
-        Fixtures.upload(Tokens.hrAcme(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(200_000))
+        String code = Fixtures.mandatoryUpload();
+        String requirement = Fixtures.requirementId(checklist, code);
+        Fixtures.upload(Tokens.hrAcme(), app, requirement, "p.pdf", "application/pdf", Fixtures.pdf(200_000))
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
@@ -45,7 +43,7 @@ class StoreOutageTest {
         as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", app).then().statusCode(200)
                 .body("size()", is(0));
         as(Tokens.hrAcme()).get("/api/v1/applications/{a}/checklist", app).then()
-                .body("requirements.find { it.documentCode == 'PASSPORT_COPY' }.versions", is(0));
+                .body("requirements.find { it.documentCode == '" + code + "' }.versions", is(0));
     }
 
     @Test

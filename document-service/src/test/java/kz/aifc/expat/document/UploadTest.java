@@ -3,14 +3,13 @@ package kz.aifc.expat.document;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.testing.KafkaProbe;
 import kz.aifc.expat.defaults.testing.Tokens;
-import kz.aifc.expat.document.support.CatalogStub;
+import kz.aifc.expat.document.support.CatalogProbe;
 import kz.aifc.expat.document.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@WithTestResource(CatalogStub.class)
 class UploadTest {
 
     @Inject
@@ -42,12 +40,13 @@ class UploadTest {
     void uploadAndDownloadRoundTripThroughTheRealStore() throws Exception {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        String code = Fixtures.mandatoryUpload();
+        String requirement = Fixtures.requirementId(checklist, code);
         byte[] content = Fixtures.pdf(3 * 1024 * 1024 + 17);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 
         try (KafkaProbe probe = new KafkaProbe("expat.document")) {
-            Response created = Fixtures.upload(Tokens.hrAcme(), app, passport, "passport.pdf", "application/pdf",
+            Response created = Fixtures.upload(Tokens.hrAcme(), app, requirement, "passport.pdf", "application/pdf",
                     content);
             created.then().statusCode(201)
                     .body("version", is(1))
@@ -56,11 +55,11 @@ class UploadTest {
                     .body("contentType", equalTo("application/pdf"))
                     .body("filename", equalTo("passport.pdf"))
                     .body("status", equalTo("UPLOADED"))
-                    .body("documentCode", equalTo(CatalogStub.PASSPORT));
+                    .body("documentCode", equalTo(code));
             String documentId = created.jsonPath().getString("id");
 
             // the object is in the real S3 bucket under a server-generated key
-            assertTrue(exists("applications/" + app + "/" + passport + "/" + documentId));
+            assertTrue(exists("applications/" + app + "/" + requirement + "/" + documentId));
 
             byte[] downloaded = as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", documentId)
                     .then().statusCode(200)
@@ -90,8 +89,9 @@ class UploadTest {
     void aFileOverTheLimitIs413AndNothingIsKept() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
-        Fixtures.upload(Tokens.hrAcme(), app, passport, "big.pdf", "application/pdf", Fixtures.pdf(20 * 1024 * 1024 + 1))
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
+        Fixtures.upload(Tokens.hrAcme(), app, requirement, "big.pdf", "application/pdf",
+                        Fixtures.pdf(20 * 1024 * 1024 + 1))
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://expat.aifc.kz/problems/payload-too-large"))
@@ -104,7 +104,7 @@ class UploadTest {
     void aFileOfExactlyTheLimitIsAccepted() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
-                        Fixtures.requirementId(checklist, CatalogStub.PASSPORT), "limit.pdf", "application/pdf",
+                        Fixtures.requirementId(checklist, Fixtures.mandatoryUpload()), "limit.pdf", "application/pdf",
                         Fixtures.pdf(20 * 1024 * 1024))
                 .then().statusCode(201).body("size", is(20 * 1024 * 1024));
     }
@@ -113,7 +113,7 @@ class UploadTest {
     void aPngRenamedPdfIs415() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
-                        Fixtures.requirementId(checklist, CatalogStub.PASSPORT), "scan.pdf", "application/pdf",
+                        Fixtures.requirementId(checklist, Fixtures.mandatoryUpload()), "scan.pdf", "application/pdf",
                         Fixtures.png())
                 .then().statusCode(415)
                 .contentType("application/problem+json")
@@ -125,8 +125,8 @@ class UploadTest {
     void aTextFileDeclaredAsPdfIs415() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
-                        Fixtures.requirementId(checklist, CatalogStub.PASSPORT), "passport.pdf", "application/pdf",
-                        "just some text, not a PDF".getBytes())
+                        Fixtures.requirementId(checklist, Fixtures.mandatoryUpload()), "passport.pdf",
+                        "application/pdf", "just some text, not a PDF".getBytes())
                 .then().statusCode(415)
                 .contentType("application/problem+json");
     }
@@ -135,8 +135,8 @@ class UploadTest {
     void contentDecidesTheTypeWhenNothingContradictsIt() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         Fixtures.upload(Tokens.hrAcme(), checklist.getString("applicationId"),
-                        Fixtures.requirementId(checklist, CatalogStub.PHOTO), "photo", "application/octet-stream",
-                        Fixtures.jpeg())
+                        Fixtures.requirementId(checklist, Fixtures.mandatoryUpload()), "photo",
+                        "application/octet-stream", Fixtures.jpeg())
                 .then().statusCode(201).body("contentType", equalTo("image/jpeg"));
     }
 
@@ -144,12 +144,12 @@ class UploadTest {
     void aPathTraversalFilenameIsSanitisedAndNeverReachesTheStore() throws Exception {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
-        Response created = Fixtures.upload(Tokens.hrAcme(), app, passport, "../../../etc/..\\evil<script>.pdf",
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
+        Response created = Fixtures.upload(Tokens.hrAcme(), app, requirement, "../../../etc/..\\evil<script>.pdf",
                 "application/pdf", Fixtures.pdf(1000));
         created.then().statusCode(201).body("filename", equalTo("evil_script_.pdf"));
         String documentId = created.jsonPath().getString("id");
-        assertTrue(exists("applications/" + app + "/" + passport + "/" + documentId));
+        assertTrue(exists("applications/" + app + "/" + requirement + "/" + documentId));
         as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", documentId).then().statusCode(200)
                 .header("Content-Disposition", equalTo(
                         "attachment; filename=\"evil_script_.pdf\"; filename*=UTF-8''evil_script_.pdf"));
@@ -159,20 +159,21 @@ class UploadTest {
     void aReUploadIsANewVersionAndKeepsTheHistory() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        String code = Fixtures.mandatoryUpload();
+        String requirement = Fixtures.requirementId(checklist, code);
         byte[] first = Fixtures.pdf(500);
         byte[] second = Fixtures.pdf(700);
-        String v1 = Fixtures.upload(Tokens.hrAcme(), app, passport, "p1.pdf", "application/pdf", first)
+        String v1 = Fixtures.upload(Tokens.hrAcme(), app, requirement, "p1.pdf", "application/pdf", first)
                 .then().statusCode(201).body("version", is(1)).extract().path("id");
-        String v2 = Fixtures.upload(Tokens.partnerAcme(), app, passport, "p2.pdf", "application/pdf", second)
+        String v2 = Fixtures.upload(Tokens.partnerAcme(), app, requirement, "p2.pdf", "application/pdf", second)
                 .then().statusCode(201).body("version", is(2)).extract().path("id");
-        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/requirements/{r}/documents", app, requirement)
                 .then().statusCode(200)
                 .body("size()", is(2))
                 .body("[0].id", equalTo(v1)).body("[1].id", equalTo(v2));
         as(Tokens.hrAcme()).get("/api/v1/applications/{a}/checklist", app).then().statusCode(200)
-                .body("requirements.find { it.documentCode == 'PASSPORT_COPY' }.current.id", equalTo(v2))
-                .body("requirements.find { it.documentCode == 'PASSPORT_COPY' }.versions", is(2));
+                .body("requirements.find { it.documentCode == '" + code + "' }.current.id", equalTo(v2))
+                .body("requirements.find { it.documentCode == '" + code + "' }.versions", is(2));
         // both versions stay downloadable
         assertArrayEquals(first, as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", v1).then()
                 .statusCode(200).extract().asByteArray());
@@ -184,17 +185,17 @@ class UploadTest {
     void anotherCompanyGets404ForUploadListAndDownload() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
-        String documentId = Fixtures.upload(Tokens.hrAcme(), app, passport, "p.pdf", "application/pdf",
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
+        String documentId = Fixtures.upload(Tokens.hrAcme(), app, requirement, "p.pdf", "application/pdf",
                 Fixtures.pdf(300)).then().statusCode(201).extract().path("id");
 
         for (String globex : List.of(Tokens.hrGlobex(), Tokens.partnerGlobex())) {
-            Fixtures.upload(globex, app, passport, "x.pdf", "application/pdf", Fixtures.pdf(300))
+            Fixtures.upload(globex, app, requirement, "x.pdf", "application/pdf", Fixtures.pdf(300))
                     .then().statusCode(404).contentType("application/problem+json");
             as(globex).get("/api/v1/applications/{a}/documents", app).then().statusCode(404)
                     .contentType("application/problem+json");
             as(globex).get("/api/v1/applications/{a}/checklist", app).then().statusCode(404);
-            as(globex).get("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+            as(globex).get("/api/v1/applications/{a}/requirements/{r}/documents", app, requirement)
                     .then().statusCode(404);
             as(globex).get("/api/v1/documents/{id}", documentId).then().statusCode(404);
             as(globex).get("/api/v1/documents/{id}/content", documentId).then().statusCode(404)
@@ -208,31 +209,37 @@ class UploadTest {
     void roleAndInputRules() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
         String app = checklist.getString("applicationId");
-        String passport = Fixtures.requirementId(checklist, CatalogStub.PASSPORT);
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
         // officers review, they do not upload; applicants have no access; anonymous is 401
-        Fixtures.upload(Tokens.officer(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(100))
+        Fixtures.upload(Tokens.officer(), app, requirement, "p.pdf", "application/pdf", Fixtures.pdf(100))
                 .then().statusCode(403).contentType("application/problem+json");
-        Fixtures.upload(Tokens.applicant(), app, passport, "p.pdf", "application/pdf", Fixtures.pdf(100))
+        Fixtures.upload(Tokens.applicant(), app, requirement, "p.pdf", "application/pdf", Fixtures.pdf(100))
                 .then().statusCode(403);
         as(Tokens.applicant()).get("/api/v1/applications/{a}/checklist", app).then().statusCode(403);
         given().multiPart("file", "p.pdf", Fixtures.pdf(100), "application/pdf")
-                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, requirement)
                 .then().statusCode(401).contentType("application/problem+json");
         // a document delivered as an original at the visit is not uploaded
-        Fixtures.upload(Tokens.hrAcme(), app, Fixtures.requirementId(checklist, CatalogStub.PAYMENT), "p.pdf",
-                        "application/pdf", Fixtures.pdf(100))
+        JsonPath originals = Fixtures.readyChecklist(Fixtures.ACME, Fixtures.ORIGINALS_SERVICE,
+                Fixtures.ORIGINALS_PROFILE);
+        String original = CatalogProbe.checklist(Fixtures.ORIGINALS_SERVICE, Fixtures.ORIGINALS_PROFILE,
+                Fixtures.officeDate(Fixtures.SUBMITTED_AT)).originalsOnly().get(0);
+        Fixtures.upload(Tokens.hrAcme(), originals.getString("applicationId"),
+                        Fixtures.requirementId(originals, original), "p.pdf", "application/pdf", Fixtures.pdf(100))
                 .then().statusCode(422).body("rule", equalTo("original-at-visit"));
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", originals.getString("applicationId")).then()
+                .body("size()", is(0));
         // unknown requirement / application
         Fixtures.upload(Tokens.hrAcme(), app, UUID.randomUUID().toString(), "p.pdf", "application/pdf",
                 Fixtures.pdf(100)).then().statusCode(404);
-        Fixtures.upload(Tokens.hrAcme(), UUID.randomUUID(), passport, "p.pdf", "application/pdf", Fixtures.pdf(100))
+        Fixtures.upload(Tokens.hrAcme(), UUID.randomUUID(), requirement, "p.pdf", "application/pdf", Fixtures.pdf(100))
                 .then().statusCode(404);
         // not multipart, or no part named "file"
         as(Tokens.hrAcme()).contentType("application/pdf").body(Fixtures.pdf(100))
-                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, requirement)
                 .then().statusCode(415).contentType("application/problem+json");
         as(Tokens.hrAcme()).multiPart("other", "p.pdf", Fixtures.pdf(100), "application/pdf")
-                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, passport)
+                .post("/api/v1/applications/{a}/requirements/{r}/documents", app, requirement)
                 .then().statusCode(400).contentType("application/problem+json");
         as(Tokens.hrAcme()).get("/api/v1/documents/{id}", UUID.randomUUID()).then().statusCode(404);
         as(Tokens.hrAcme()).get("/api/v1/documents/not-a-uuid").then().statusCode(400)

@@ -2,6 +2,7 @@ package kz.aifc.expat.document.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 import kz.aifc.expat.document.messaging.Events;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -34,12 +35,25 @@ public class CatalogGateway {
     public Optional<CatalogClient.CatalogChecklist> checklist(String serviceCode, Events.Profile profile,
                                                               LocalDate asOf) {
         Events.Profile p = profile == null ? new Events.Profile(null, null, null, null, null, null) : profile;
-        return Optional.ofNullable(catalog.checklist(serviceCode, p.legalForm(), p.applicantType(),
-                p.visaCategory(), p.childAge(), p.entity(), asOf.toString()));
+        try {
+            return Optional.ofNullable(catalog.checklist(serviceCode, p.legalForm(), p.applicantType(),
+                    p.visaCategory(), p.childAge(), p.entity(), asOf.toString()));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status >= 400 && status < 500) {
+                // the catalog's answer about this checklist (unknown code, no version yet), not an outage: returned
+                // as "nothing" so that it neither is retried nor trips the breaker for everyone else
+                LOG.warnf("catalog refuses the checklist of %s (asOf %s): HTTP %d", serviceCode, asOf, status);
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
-    Optional<CatalogClient.CatalogChecklist> unavailable(String serviceCode, Events.Profile profile, LocalDate asOf) {
-        LOG.warnf("catalog checklist of %s (asOf %s) unavailable; will ask again later", serviceCode, asOf);
+    Optional<CatalogClient.CatalogChecklist> unavailable(String serviceCode, Events.Profile profile, LocalDate asOf,
+                                                         Throwable failure) {
+        LOG.warnf("catalog checklist of %s (asOf %s) unavailable (%s); will ask again later", serviceCode, asOf,
+                failure.toString());
         return Optional.empty();
     }
 }

@@ -118,14 +118,17 @@ public class ChecklistService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void retryUnloaded() {
         List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> Checklist
-                .<Checklist>find("itemsLoaded = false and closedAt is null order by createdAt")
+                .<Checklist>find("itemsLoaded = false and closedAt is null order by loadAttempts, createdAt")
                 .page(0, 20).list().stream().map(c -> c.applicationId).toList());
+        // least-tried first and no early stop: a checklist the catalog keeps refusing (an unknown code, a date before
+        // the first version) must not hold back the others; while the catalog is down the breaker answers at once
         for (UUID applicationId : pending) {
-            boolean loaded = QuarkusTransaction.requiringNew().call(() -> Checklist.lockByApplication(applicationId)
-                    .map(c -> c.itemsLoaded || loadItems(c)).orElse(true));
-            if (!loaded) {
-                return; // the catalog is still down: no point asking for the others now
-            }
+            QuarkusTransaction.requiringNew().run(() -> Checklist.lockByApplication(applicationId)
+                    .ifPresent(c -> {
+                        if (!c.itemsLoaded) {
+                            loadItems(c);
+                        }
+                    }));
         }
     }
 

@@ -6,11 +6,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import kz.aifc.expat.defaults.testing.KafkaProbe;
 import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.document.support.CatalogProbe.Profile;
 import org.awaitility.Awaitility;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -21,7 +25,14 @@ public final class Fixtures {
 
     public static final String ACME = "180340021791";
     public static final String GLOBEX = "190540001230";
+    /** Real service whose checklist has mandatory and optional uploads (some also needing the original). */
     public static final String SERVICE = "work-visa-invitation";
+    public static final Profile PROFILE = new Profile("COMPANY", "PRINCIPAL", "C3");
+    /** Real service whose checklist has a document brought only as an original at the visit. */
+    public static final String ORIGINALS_SERVICE = "iin";
+    public static final Profile ORIGINALS_PROFILE = new Profile("COMPANY", "PRINCIPAL", null);
+    public static final String SUBMITTED_AT = "2026-03-01T10:00:00Z";
+    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Almaty");
 
     private Fixtures() {
     }
@@ -30,30 +41,63 @@ public final class Fixtures {
         return given().auth().oauth2(token);
     }
 
+    /** The office (Almaty) date of a submission: the date the catalog is asked for. */
+    public static LocalDate officeDate(String submittedAt) {
+        return OffsetDateTime.parse(submittedAt).atZoneSameInstant(OFFICE_ZONE).toLocalDate();
+    }
+
+    /** What the real catalog answers for the default service and profile at {@link #SUBMITTED_AT}. */
+    public static CatalogProbe.Checklist expected() {
+        return CatalogProbe.checklist(SERVICE, PROFILE, officeDate(SUBMITTED_AT));
+    }
+
+    /** A mandatory document to upload in the default checklist: the first one the catalog lists. */
+    public static String mandatoryUpload() {
+        return expected().mandatoryUploads().get(0);
+    }
+
     /** Publishes application.submitted as application-service would. */
-    public static UUID submit(String companyBin, String serviceCode, String submittedAt) {
+    public static UUID submit(String companyBin, String serviceCode, Profile profile, String submittedAt) {
         UUID applicationId = UUID.randomUUID();
-        submitWithId(applicationId, UUID.randomUUID().toString(), companyBin, serviceCode, submittedAt);
+        submitWithId(applicationId, UUID.randomUUID().toString(), companyBin, serviceCode, profile, submittedAt);
         return applicationId;
     }
 
     public static void submitWithId(UUID applicationId, String eventId, String companyBin, String serviceCode,
-                                    String submittedAt) {
-        String json = """
-                {"applicationId":"%s","companyBin":"%s","serviceCode":"%s","catalogVersion":"stub:%s:C3",
-                 "submittedAt":"%s","person":{"personId":"%s","firstName":"Ivan","lastName":"Petrov",
-                 "passportNumber":"P%s","citizenship":"RU"},
-                 "profile":{"legalForm":"COMPANY","applicantType":"PRINCIPAL","visaCategory":"C3"},
-                 "options":[],"principalApplicationId":null}
-                """.formatted(applicationId, companyBin, serviceCode, submittedAt.substring(0, 10), submittedAt,
-                UUID.randomUUID(), UUID.randomUUID().toString().substring(0, 8));
-        KafkaProbe.send("expat.application", eventId, "application.submitted", applicationId.toString(), json);
+                                    Profile profile, String submittedAt) {
+        submitWithId(applicationId, eventId, applicationId.toString(), companyBin, serviceCode, profile, submittedAt);
     }
 
-    /** Submits for Acme and waits until its checklist is built. */
+    /** With another Kafka key than the application id: lands in the partition of that key, after its events. */
+    public static void submitWithId(UUID applicationId, String eventId, String key, String companyBin,
+                                    String serviceCode, Profile profile, String submittedAt) {
+        // application-service freezes the catalog version in force at submission; ask the catalog which that is
+        String catalogVersion = CatalogProbe.checklist(serviceCode, profile, officeDate(submittedAt))
+                .catalogVersion();
+        submitAsIs(applicationId, eventId, key, companyBin, serviceCode, catalogVersion, profile, submittedAt);
+    }
+
+    /** Sends the event as given, without asking the catalog (e.g. a service code the catalog does not know). */
+    public static void submitAsIs(UUID applicationId, String eventId, String key, String companyBin,
+                                  String serviceCode, String catalogVersion, Profile profile, String submittedAt) {
+        String json = """
+                {"applicationId":"%s","companyBin":"%s","serviceCode":"%s","catalogVersion":"%s",
+                 "submittedAt":"%s","person":{"personId":"%s","firstName":"Ivan","lastName":"Petrov",
+                 "passportNumber":"P%s","citizenship":"RU"},
+                 "profile":%s,
+                 "options":[],"principalApplicationId":null}
+                """.formatted(applicationId, companyBin, serviceCode, catalogVersion, submittedAt,
+                UUID.randomUUID(), UUID.randomUUID().toString().substring(0, 8), profile.json());
+        KafkaProbe.send("expat.application", eventId, "application.submitted", key, json);
+    }
+
+    /** Submits the default service and profile and waits until its checklist is built. */
     public static JsonPath readyChecklist(String companyBin) {
-        UUID id = submit(companyBin, SERVICE, "2026-03-01T10:00:00Z");
-        return awaitChecklist(id, true);
+        return readyChecklist(companyBin, SERVICE, PROFILE);
+    }
+
+    public static JsonPath readyChecklist(String companyBin, String serviceCode, Profile profile) {
+        return awaitChecklist(submit(companyBin, serviceCode, profile, SUBMITTED_AT), true);
     }
 
     public static JsonPath awaitChecklist(UUID applicationId, boolean ready) {
