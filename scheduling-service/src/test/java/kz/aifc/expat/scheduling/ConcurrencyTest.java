@@ -34,7 +34,10 @@ import static kz.aifc.expat.scheduling.TestSupport.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The last seats of a slot go to exactly as many callers as there are seats, whatever the concurrency. */
+/**
+ * The last seats of a slot go to exactly as many callers as there are seats, whatever the concurrency; slots of
+ * different lengths that overlap never put more visitors on the counters than there are counters.
+ */
 @QuarkusTest
 @WithTestResource(StubCatalog.class)
 class ConcurrencyTest {
@@ -109,6 +112,59 @@ class ConcurrencyTest {
         assertEquals(List.of(1, 2, 3, 4), rows("SELECT a.counter FROM appointment a JOIN slot s ON s.id = a.slot_id "
                 + "WHERE s.starts_at = ? AND a.status = 'BOOKED' ORDER BY a.counter", start).stream()
                 .map(r -> r.get("counter")).toList(), "each seat has its own counter");
+    }
+
+    @Test
+    void mixedLengthsRacingForOverlappingSlotsNeverShareACounter() throws Exception {
+        LocalDate tue = monday().plusDays(1);
+        int counters = 3;
+        as(Tokens.admin()).body(Map.of("counters", counters)).put("/api/v1/admin/counters/" + tue)
+                .then().statusCode(200);
+        // 15-minute slots 09:00, 09:15, 09:30, 09:45 and 30-minute slots 09:00, 09:30: each overlaps two others
+        String shortService = CounterSharingTest.SHORT;
+        String longService = CounterSharingTest.LONG;
+        List<Map.Entry<String, OffsetDateTime>> targets = List.of(
+                Map.entry(shortService, at(tue, 9, 0)), Map.entry(shortService, at(tue, 9, 15)),
+                Map.entry(shortService, at(tue, 9, 30)), Map.entry(shortService, at(tue, 9, 45)),
+                Map.entry(longService, at(tue, 9, 0)), Map.entry(longService, at(tue, 9, 30)));
+        int perTarget = counters + 2; // more than can ever fit: every target ends full
+        List<String> bodies = new ArrayList<>();
+        List<String> apps = new ArrayList<>();
+        for (Map.Entry<String, OffsetDateTime> t : targets) {
+            for (int i = 0; i < perTarget; i++) {
+                String id = TestSupport.newApplicationId();
+                TestSupport.sendDocumentsApproved(id, ACME, t.getKey(), 1);
+                apps.add(id);
+                bodies.add(body(id, t.getValue()));
+            }
+        }
+        apps.forEach(id -> TestSupport.awaitOpen(id, true));
+
+        List<Integer> codes = fire(bodies, Tokens.hrAcme());
+
+        assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), "codes: " + codes);
+        String active = "status IN ('HELD','BOOKED','CHECKED_IN')";
+        OffsetDateTime from = at(tue, 0, 0);
+        OffsetDateTime to = at(tue.plusDays(1), 0, 0);
+        assertEquals(codes.stream().filter(c -> c == 201).count(), count("SELECT count(*) FROM appointment WHERE "
+                + active + " AND starts_at >= ? AND starts_at < ?", from, to), "one active appointment per 201");
+        assertEquals(0, count("SELECT count(*) FROM appointment a JOIN appointment b ON a.id < b.id "
+                + "AND a.counter = b.counter AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at "
+                + "WHERE a." + active + " AND b." + active), "no counter hosts two visits at once");
+        assertEquals(0, count("SELECT count(*) FROM appointment WHERE " + active + " AND (counter IS NULL "
+                + "OR counter < 1 OR counter > ?) AND starts_at >= ? AND starts_at < ?", counters, from, to),
+                "only open counters");
+        // the most visits at once is reached at the start of one of them
+        long busiest = count("SELECT coalesce(max(n), 0) FROM (SELECT t.at, count(*) AS n "
+                + "FROM (SELECT DISTINCT starts_at AS at FROM appointment WHERE " + active + " AND starts_at >= ? "
+                + "AND starts_at < ?) t JOIN appointment a ON a." + active + " AND a.starts_at <= t.at "
+                + "AND a.ends_at > t.at GROUP BY t.at) x", from, to);
+        assertTrue(busiest <= counters, "at most " + counters + " visits at any instant, was " + busiest);
+        assertEquals(0, count("SELECT count(*) FROM slot s WHERE s.booked <> (SELECT count(*) FROM appointment a "
+                + "WHERE a.slot_id = s.id AND a." + active + ")"), "each slot's seat count matches its appointments");
+        for (Map.Entry<String, OffsetDateTime> t : targets) {
+            assertEquals(0, TestSupport.remaining(t.getKey(), t.getValue()), t + " is listed as full");
+        }
     }
 
     @Test

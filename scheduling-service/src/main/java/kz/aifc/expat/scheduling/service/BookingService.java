@@ -3,6 +3,7 @@ package kz.aifc.expat.scheduling.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import kz.aifc.expat.defaults.outbox.Outbox;
 import kz.aifc.expat.defaults.problem.ProblemException;
@@ -13,10 +14,12 @@ import kz.aifc.expat.scheduling.model.AppointmentStatus;
 import kz.aifc.expat.scheduling.model.BookableApplication;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,20 @@ import java.util.UUID;
 public class BookingService {
 
     private static final Logger LOG = Logger.getLogger(BookingService.class);
+
+    /**
+     * SQL states of a lost race for a counter at a reschedule's flush: exclusion_violation (a counter already serves
+     * an overlapping active appointment) and deadlock_detected (two updates on overlapping intervals checked the
+     * constraint at once and waited for each other; the appointment row itself is already locked, so nothing else
+     * can deadlock there).
+     */
+    private static final Set<String> COUNTER_RACE_LOST = Set.of("23P01", "40P01");
+
+    /**
+     * Inserts tried per booking. Each failed one means a rival booking of an overlapping slot committed meanwhile
+     * (bookers of one slot row queue on its lock), so a few suffice; past them the caller gets 409 and may retry.
+     */
+    private static final int COUNTER_ATTEMPTS = 10;
 
     @Inject
     EntityManager em;
@@ -62,21 +79,19 @@ public class BookingService {
         long slotId = takeSeat(slot);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
-        int inserted = em.createNativeQuery(BookingSql.INSERT_APPOINTMENT)
-                .unwrap(org.hibernate.query.NativeQuery.class)
-                .setParameter("holdExpiresAt", hold ? now.plus(config.holdDuration()) : null, OffsetDateTime.class)
-                .setParameter("id", id)
-                .setParameter("applicationId", applicationId)
-                .setParameter("companyBin", app.companyBin)
-                .setParameter("serviceCode", app.serviceCode)
-                .setParameter("status", hold ? AppointmentStatus.HELD.name() : AppointmentStatus.BOOKED.name())
-                .setParameter("actor", actor.name())
-                .setParameter("now", now)
-                .setParameter("slotId", slotId)
-                .executeUpdate();
-        if (inserted == 0) {
-            // another request of the same application won the race; rolling back gives the seat back
-            throw activeExists(null);
+        for (int attempt = 1; insertAppointment(id, app, actor, hold, now, slotId) == 0; attempt++) {
+            // Nothing inserted: an active appointment of the application (a safety net, its row is locked above),
+            // no counter free over the interval, or a concurrent booking of an overlapping slot of another length
+            // took the counter picked (the exclusion constraint made the insert wait for it). The next attempt, a
+            // new statement, sees that booking and picks another counter.
+            Appointment rival = Appointment.activeOf(applicationId);
+            if (rival != null) {
+                throw activeExists(rival.id);
+            }
+            if (attempt >= COUNTER_ATTEMPTS || freeCounter(slotId, id) == null) {
+                throw slotFull(slot); // rolling back gives the seat back
+            }
+            LOG.debugf("counter taken by an overlapping booking at %s, attempt %d", slot.start(), attempt + 1);
         }
         Appointment appointment = Appointment.findById(id);
         if (!hold) {
@@ -85,6 +100,7 @@ public class BookingService {
         return appointment;
     }
 
+    /** The hold keeps the counter it got when booked: HELD and BOOKED are both active for the constraint. */
     @Transactional
     public Appointment confirm(Actor actor, UUID id) {
         Appointment a = visible(actor, id);
@@ -112,14 +128,26 @@ public class BookingService {
         long newSlotId = takeSeat(slot);
         releaseSeat(a.slotId);
         String previous = local(a.startsAt);
-        Number counter = (Number) em.createNativeQuery("SELECT " + BookingSql.FREE_COUNTER)
-                .setParameter("slotId", newSlotId).getSingleResult();
+        Integer counter = freeCounter(newSlotId, a.id);
+        if (counter == null) {
+            throw slotFull(slot); // counters taken by overlapping appointments of other lengths
+        }
         a.slotId = newSlotId;
         a.startsAt = slot.start().toOffsetDateTime();
         a.endsAt = slot.end().toOffsetDateTime();
-        a.counter = counter == null ? null : counter.intValue();
+        a.counter = counter;
         a.reminderSentAt = null;
         a.updatedAt = now();
+        try {
+            em.flush(); // the exclusion constraint is checked here, not at commit, where it could not become a 409
+        } catch (PersistenceException e) {
+            if (!counterRaceLost(e)) {
+                throw e;
+            }
+            // a concurrent booking of an overlapping slot took the counter; the failed statement aborted the
+            // transaction, so no other counter can be tried here: the caller may simply try again
+            throw slotFull(slot);
+        }
         publish(Events.RESCHEDULED, a, "moved from " + previous, actor.name());
         return a;
     }
@@ -328,10 +356,46 @@ public class BookingService {
                 .setParameter("start", slot.start().toOffsetDateTime())
                 .getResultList();
         if (taken.isEmpty()) {
-            throw ProblemException.conflict("slot-full", "The slot is fully booked",
-                    "No seat is left at " + slot.start().toOffsetDateTime() + "; choose another slot");
+            throw slotFull(slot);
         }
         return ((Number) taken.get(0)).longValue();
+    }
+
+    private static ProblemException slotFull(SlotPlanner.PlannedSlot slot) {
+        return ProblemException.conflict("slot-full", "The slot is fully booked",
+                "No seat is left at " + slot.start().toOffsetDateTime() + "; choose another slot");
+    }
+
+    private int insertAppointment(UUID id, BookableApplication app, Actor actor, boolean hold, OffsetDateTime now,
+                                  long slotId) {
+        return em.createNativeQuery(BookingSql.INSERT_APPOINTMENT)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("holdExpiresAt", hold ? now.plus(config.holdDuration()) : null, OffsetDateTime.class)
+                .setParameter("id", id)
+                .setParameter("applicationId", app.applicationId)
+                .setParameter("companyBin", app.companyBin)
+                .setParameter("serviceCode", app.serviceCode)
+                .setParameter("status", hold ? AppointmentStatus.HELD.name() : AppointmentStatus.BOOKED.name())
+                .setParameter("actor", actor.name())
+                .setParameter("now", now)
+                .setParameter("slotId", slotId)
+                .executeUpdate();
+    }
+
+    /** The counter {@link BookingSql#FREE_COUNTER} would give appointment {@code id} in the slot, or null. */
+    private Integer freeCounter(long slotId, UUID id) {
+        Number counter = (Number) em.createNativeQuery("SELECT " + BookingSql.FREE_COUNTER)
+                .setParameter("slotId", slotId).setParameter("id", id).getSingleResult();
+        return counter == null ? null : counter.intValue();
+    }
+
+    private static boolean counterRaceLost(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && COUNTER_RACE_LOST.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void releaseSeat(long slotId) {

@@ -5,13 +5,16 @@ package kz.aifc.expat.scheduling.service;
  * (see README.md, "Booking SQL"). Named parameters use Hibernate's {@code :name} syntax.
  *
  * <p>A booking is three statements in one transaction: make sure the slot row exists, take a seat with a conditional
- * update whose row count is checked (zero rows = the slot is full), insert the appointment, which the partial unique
- * index {@code appointment_one_active} refuses (zero rows) when the application already has an active one; the
- * caller then rolls back, which also gives the seat back.
+ * update whose row count is checked (zero rows = the slot is full), insert the appointment on a counter free over its
+ * whole interval, across slot lengths. The insert inserts nothing when no counter is free, when a concurrent booking
+ * of an overlapping slot of another length took the counter first (exclusion constraint
+ * {@code appointment_counter_free}, V2) or when the application already has an active appointment
+ * ({@code appointment_one_active}); the caller tells these apart, tries again or rolls back, which also gives the
+ * seat back.
  */
 public final class BookingSql {
 
-    /** Statuses that hold a seat; must match the partial indexes in V1__scheduling.sql. */
+    /** Statuses that hold a seat; must match the partial indexes and the exclusion constraint (V1, V2). */
     public static final String ACTIVE = "('HELD', 'BOOKED', 'CHECKED_IN')";
 
     /** 1. Materialise the slot lazily; a concurrent first booking of the same slot waits here, then does nothing. */
@@ -28,18 +31,29 @@ public final class BookingSql {
     /** Gives one seat back (cancel, hold expiry, reschedule away). */
     public static final String RELEASE_SEAT = "UPDATE slot SET booked = booked - 1 WHERE id = :slotId AND booked > 0";
 
-    /** The lowest counter not serving another active appointment of the slot (the slot row is locked by step 2). */
+    /**
+     * The lowest counter of the slot that no other active appointment (of any length) uses at any moment of the
+     * slot's interval, or NULL; {@code :id} is the appointment being placed (a reschedule does not block itself). The
+     * range predicate is the exclusion constraint's, so its GiST index answers it. Under concurrency the constraint,
+     * not this sub-select, has the last word.
+     */
     public static final String FREE_COUNTER = "(SELECT min(c) FROM slot s2, generate_series(1, s2.capacity) c "
-            + "WHERE s2.id = :slotId AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s2.id "
-            + "AND a.counter = c AND a.status IN " + ACTIVE + "))";
+            + "WHERE s2.id = :slotId AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.counter = c "
+            + "AND a.status IN " + ACTIVE + " AND tstzrange(a.starts_at, a.ends_at) && tstzrange(s2.starts_at, "
+            + "s2.ends_at) AND a.id <> :id))";
 
-    /** 3. The appointment; no row inserted when the application already has an active appointment. */
+    /**
+     * 3. The appointment on a free counter. No row inserted when no counter is free, or on any conflict: ON CONFLICT
+     * without a target covers the exclusion constraint as well as {@code appointment_one_active}, so a lost race
+     * leaves the transaction usable (an error would abort it) and the caller can try the next counter.
+     */
     public static final String INSERT_APPOINTMENT = "INSERT INTO appointment (id, application_id, company_bin, "
             + "service_code, slot_id, starts_at, ends_at, status, counter, hold_expires_at, created_by, created_at, "
             + "updated_at, version) "
             + "SELECT :id, :applicationId, :companyBin, :serviceCode, s.id, s.starts_at, s.ends_at, :status, "
-            + FREE_COUNTER + ", :holdExpiresAt, :actor, :now, :now, 0 FROM slot s WHERE s.id = :slotId "
-            + "ON CONFLICT (application_id) WHERE status IN " + ACTIVE + " DO NOTHING";
+            + "s.counter, :holdExpiresAt, :actor, :now, :now, 0 "
+            + "FROM (SELECT id, starts_at, ends_at, " + FREE_COUNTER + " AS counter FROM slot WHERE id = :slotId) s "
+            + "WHERE s.counter IS NOT NULL ON CONFLICT DO NOTHING";
 
     /**
      * Expires every hold past its time and gives the seats back, in one statement (safe with several replicas: a
