@@ -148,6 +148,13 @@ public class ProblemMappers {
                     "A dependency is unavailable, try again shortly", "The service cannot reach a store it needs",
                     path(uri), List.of())).header("Retry-After", "5").build();
         }
+        if (isTransactionConflict(e)) {
+            // SQL class 40 (deadlock, serialization failure): two requests raced for the same rows and this one lost;
+            // nothing was stored, and the same request may simply be sent again
+            return Response.fromResponse(ProblemResponses.of(409, "concurrent-update", "Concurrent update",
+                    "Another request changed the same data at the same moment; nothing was stored, try again",
+                    path(uri), List.of())).header("Retry-After", "1").build();
+        }
         if (isRejectedValue(e)) {
             // SQL class 22 "data exception": a value from the request (e.g. a NUL character, an out-of-range number)
             // that the database refuses to store or compare — the client's input, not a server fault
@@ -188,14 +195,22 @@ public class ProblemMappers {
         return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
     }
 
-    private static boolean isRejectedValue(Throwable e) {
+    static boolean isTransactionConflict(Throwable e) {
+        return hasSqlState(e, "40");
+    }
+
+    private static boolean hasSqlState(Throwable e, String prefix) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("22")) {
+                    && sql.getSQLState().startsWith(prefix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isRejectedValue(Throwable e) {
+        return hasSqlState(e, "22");
     }
 
     private static String rootMessage(Throwable e) {

@@ -36,4 +36,12 @@ class DependencyDownTest {
         assertFalse(ProblemMappers.isDependencyDown(wrapped(new SQLException("no state"))));
         assertFalse(ProblemMappers.isDependencyDown(new IllegalArgumentException("bad event")));
     }
+
+    @Test
+    void deadlocksAndSerializationFailuresAreConflictsNotOutages() {
+        assertTrue(ProblemMappers.isTransactionConflict(wrapped(new SQLException("deadlock detected", "40P01"))));
+        assertTrue(ProblemMappers.isTransactionConflict(wrapped(new SQLException("could not serialize", "40001"))));
+        assertFalse(ProblemMappers.isDependencyDown(wrapped(new SQLException("deadlock detected", "40P01"))));
+        assertFalse(ProblemMappers.isTransactionConflict(wrapped(new SQLException("duplicate key", "23505"))));
+    }
 }
