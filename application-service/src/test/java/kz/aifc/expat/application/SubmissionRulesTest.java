@@ -2,10 +2,12 @@ package kz.aifc.expat.application;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import kz.aifc.expat.defaults.testing.KafkaProbe;
 import kz.aifc.expat.defaults.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.UUID;
 
 import static kz.aifc.expat.application.Api.*;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class SubmissionRulesTest {
@@ -252,7 +255,14 @@ class SubmissionRulesTest {
         String id = createApp(Tokens.hrAcme(), a);
         as(Tokens.hrAcme()).get("/api/v1/applications/" + id).then().statusCode(200)
                 .body("principalPersonId", is(principal)).body("principalApplicationId", nullValue());
-        action(Tokens.hrAcme(), id, "submit", null).then().statusCode(200).body("state", is("SUBMITTED"));
+        try (KafkaProbe probe = new KafkaProbe("expat.application")) {
+            action(Tokens.hrAcme(), id, "submit", null).then().statusCode(200).body("state", is("SUBMITTED"));
+            // consumers (document-service's checklist, fee-service) learn who the principal is from the event
+            String json = probe.await(KafkaProbe.ofType("application.submitted", id), 1, Duration.ofSeconds(20))
+                    .get(0).value();
+            assertTrue(json.contains("\"principalPersonId\":\"" + principal + "\""), json);
+            assertTrue(json.contains("\"principalApplicationId\":null"), json);
+        }
 
         // valid on the day of submission is enough
         passes(familyOfPerson(holder("VISA", "C3", TODAY), "work-visa-issuance"));

@@ -28,7 +28,8 @@ public final class Events {
 
     public record ApplicationSubmitted(UUID applicationId, String companyBin, String serviceCode,
                                        String catalogVersion, OffsetDateTime submittedAt, PersonRef person,
-                                       Profile profile, List<String> options, UUID principalApplicationId) {
+                                       Profile profile, List<String> options, UUID principalApplicationId,
+                                       UUID principalPersonId, String inDemandProfession) {
     }
 
     public record StatusChanged(UUID applicationId, String companyBin, String serviceCode, String from, String to,

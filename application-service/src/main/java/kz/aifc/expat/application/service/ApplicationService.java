@@ -353,7 +353,7 @@ public class ApplicationService {
                         person.citizenship),
                 new Events.Profile(company.legalForm.name(), a.applicantType.name(), a.visaCategory, a.childAge,
                         a.variant, a.entity),
-                List.copyOf(a.optionSet()), a.principalApplicationId));
+                List.copyOf(a.optionSet()), a.principalApplicationId, a.principalPersonId, a.inDemandProfession));
     }
 
     private void resubmit(Application a, String actor, String role, String comment) {
