@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The seeded 2026 Kazakhstan calendar, the arithmetic endpoints around its holidays, and admin edits. */
+/** The seeded 2026 (and 2027 statutory) Kazakhstan calendar, the arithmetic endpoints around its holidays, and admin edits. */
 @QuarkusTest
 class CalendarTest {
 
@@ -35,8 +35,12 @@ class CalendarTest {
             "2026-10-25, false, HOLIDAY", "2026-10-26, false, MOVED_DAY_OFF",
             "2026-12-16, false, HOLIDAY", "2026-12-17, true, WORKING_DAY",
             "2026-11-28, false, WEEKEND", "2026-11-27, true, WORKING_DAY",
+            // 2027 from the law's fixed dates (booking horizons reach January from early December)
+            "2027-01-01, false, HOLIDAY", "2027-01-04, false, MOVED_DAY_OFF", "2027-01-05, true, WORKING_DAY",
+            "2027-01-07, false, RELIGIOUS_HOLIDAY", "2027-03-24, false, MOVED_DAY_OFF",
+            "2027-05-03, false, MOVED_DAY_OFF", "2027-05-10, false, MOVED_DAY_OFF", "2027-12-16, false, HOLIDAY",
     })
-    void seededKazakhstan2026Days(String date, boolean working, String kind) {
+    void seededKazakhstanDays(String date, boolean working, String kind) {
         RestAssured.get("/api/v1/calendar/working-day?date=" + date).then().statusCode(200)
                 .body("date", equalTo(date)).body("working", equalTo(working)).body("kind", equalTo(kind));
     }
