@@ -1,6 +1,5 @@
 package kz.aifc.expat.scheduling;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.testing.KafkaProbe;
@@ -32,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@WithTestResource(StubCatalog.class)
 class CalendarFileAndReminderTest {
 
     @Inject
@@ -76,7 +74,8 @@ class CalendarFileAndReminderTest {
         assertEquals("Asia/Almaty", zone.getProperty(Property.TZID).orElseThrow().getValue());
         assertEquals("+0500", zone.getObservances().get(0).getProperty(Property.TZOFFSETTO).orElseThrow()
                 .getValue(), "Kazakhstan is on UTC+5 since 2024-03-01");
-        assertEquals(TestCalendar.ADDRESS, event.getProperty(Property.LOCATION).orElseThrow().getValue(),
+        assertEquals(TestCalendar.catalogOffice().getString("address"),
+                event.getProperty(Property.LOCATION).orElseThrow().getValue(),
                 "address from the catalog, escaped and folded correctly");
         assertEquals(id + "@expat.aifc.kz", event.getProperty(Property.UID).orElseThrow().getValue());
         assertEquals("CONFIRMED", event.getProperty(Property.STATUS).orElseThrow().getValue());

@@ -1,6 +1,5 @@
 package kz.aifc.expat.scheduling;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import kz.aifc.expat.defaults.testing.Tokens;
@@ -39,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * different lengths that overlap never put more visitors on the counters than there are counters.
  */
 @QuarkusTest
-@WithTestResource(StubCatalog.class)
 class ConcurrencyTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

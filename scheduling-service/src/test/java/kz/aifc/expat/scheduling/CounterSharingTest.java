@@ -1,6 +1,5 @@
 package kz.aifc.expat.scheduling;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import kz.aifc.expat.defaults.testing.Tokens;
@@ -41,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * 15-minute (iin) and a 30-minute (work-visa-issuance) slot that overlap draw on the same seats.
  */
 @QuarkusTest
-@WithTestResource(StubCatalog.class)
 class CounterSharingTest {
 
     static final String SHORT = "iin";                 // 15-minute slots

@@ -88,7 +88,7 @@ public final class TestSupport {
         KafkaProbe.send("expat.document", UUID.randomUUID().toString(), "documents.approved", applicationId,
                 "{\"applicationId\":\"" + applicationId + "\",\"companyBin\":\"" + companyBin
                         + "\",\"serviceCode\":\"" + serviceCode + "\",\"round\":" + round
-                        + ",\"approvedAt\":\"" + OffsetDateTime.now() + "\"}");
+                        + ",\"approvedAt\":\"" + AdjustableClock.now() + "\"}");
     }
 
     /** Approves and waits until this service has recorded that booking is open. */
@@ -113,13 +113,13 @@ public final class TestSupport {
         KafkaProbe.send("expat.application", UUID.randomUUID().toString(), "application.changes-requested",
                 applicationId, "{\"applicationId\":\"" + applicationId + "\",\"companyBin\":\"" + companyBin
                         + "\",\"round\":" + round + ",\"documents\":[{\"requirementId\":\"r1\",\"documentCode\":"
-                        + "\"passport\",\"reason\":\"blurred\"}],\"at\":\"" + OffsetDateTime.now() + "\"}");
+                        + "\"passport\",\"reason\":\"blurred\"}],\"at\":\"" + AdjustableClock.now() + "\"}");
     }
 
     public static void sendWithdrawn(String applicationId, String companyBin) {
         KafkaProbe.send("expat.application", UUID.randomUUID().toString(), "application.withdrawn", applicationId,
                 "{\"applicationId\":\"" + applicationId + "\",\"companyBin\":\"" + companyBin + "\",\"at\":\""
-                        + OffsetDateTime.now() + "\"}");
+                        + AdjustableClock.now() + "\"}");
     }
 
     // ------------------------------------------------------------- REST

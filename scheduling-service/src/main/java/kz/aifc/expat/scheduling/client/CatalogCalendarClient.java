@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
@@ -24,14 +25,14 @@ public interface CatalogCalendarClient {
     @GET
     @Path("/office")
     @Timeout(3000)
-    @Retry(maxRetries = 1, delay = 200)
+    @Retry(maxRetries = 1, delay = 200, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10000)
     OfficeDto office();
 
     @GET
     @Path("/days")
     @Timeout(3000)
-    @Retry(maxRetries = 1, delay = 200)
+    @Retry(maxRetries = 1, delay = 200, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10000)
     List<CalendarDayDto> days(@QueryParam("from") String from, @QueryParam("to") String to);
 
