@@ -5,14 +5,15 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.testing.TcpForwarder;
 import kz.aifc.expat.defaults.testing.Tokens;
 import kz.aifc.expat.document.service.ChecklistService;
-import kz.aifc.expat.document.support.CatalogForwarder;
 import kz.aifc.expat.document.support.CatalogProbe;
 import kz.aifc.expat.document.support.Fixtures;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class CatalogOutageTest {
     public static class CatalogDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.catalog.url", CatalogForwarder.url());
+            return Map.of("quarkus.rest-client.catalog.url", TcpForwarder.url("catalog"));
         }
     }
 
@@ -44,7 +45,7 @@ class CatalogOutageTest {
 
     @Test
     void aChecklistTheCatalogCouldNotDeliverIsBuiltOnceTheCatalogIsBack() throws Exception {
-        try (CatalogForwarder catalog = new CatalogForwarder()) {
+        try (TcpForwarder catalog = new TcpForwarder("catalog", URI.create(CatalogProbe.URL))) {
             // an older checklist the catalog will keep refusing (404: no such service) must not hold this one back
             UUID refused = UUID.randomUUID();
             Fixtures.submitAsIs(refused, UUID.randomUUID().toString(), refused.toString(), Fixtures.ACME,
