@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Stand-in for catalog-service in the few tests that need the catalog to change (a new MRP) or to be down; every
+ * Stand-in for catalog-service in the one test that needs the catalog to change (a republished MRP); every
  * other test uses the real catalog-service. Built as a dynamic proxy: a class implementing the JAX-RS-annotated
  * client interface would be discovered as a bean/resource by Quarkus.
  */
@@ -38,11 +38,6 @@ public final class CatalogStub {
         });
     }
 
-    public static CatalogClient down(RuntimeException failure) {
-        return proxy((method, args) -> {
-            throw failure;
-        });
-    }
 
     private interface Handler {
         Object call(String method, Object[] args);

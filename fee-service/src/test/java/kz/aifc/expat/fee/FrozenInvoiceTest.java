@@ -3,7 +3,6 @@ package kz.aifc.expat.fee;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 import kz.aifc.expat.defaults.testing.KafkaProbe;
 import kz.aifc.expat.defaults.testing.Tokens;
 import kz.aifc.expat.fee.client.CatalogClient;
@@ -25,15 +24,14 @@ import static kz.aifc.expat.fee.Fixtures.invoice;
 import static kz.aifc.expat.fee.Fixtures.submit;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.comparesEqualTo;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The two tests that need the catalog to change or to fail: catalog-service is replaced by {@link CatalogStub} for
- * the test method only, and the in-memory tariff cache is dropped afterwards.
+ * The test that needs the catalog to change (a republished MRP): catalog-service is replaced by {@link CatalogStub}
+ * for the test method only, and the in-memory tariff cache is dropped afterwards. A catalog outage is tested for real
+ * in {@link CatalogOutageTest}.
  */
 @QuarkusTest
-class FrozenInvoiceAndCatalogOutageTest {
+class FrozenInvoiceTest {
 
     @Inject
     TariffCatalog catalog;
@@ -76,16 +74,5 @@ class FrozenInvoiceAndCatalogOutageTest {
                 .body("outstanding", comparesEqualTo(new BigDecimal("732162.50")));
         // and a payment against it is checked against the frozen amounts
         Fixtures.pay(Tokens.officer(), id, Fixtures.ref(), "2162.50", "STATE_DUTY").statusCode(201);
-    }
-
-    @Test
-    void catalogDownWithNothingCachedIsA503Problem() {
-        QuarkusMock.installMockForType(CatalogStub.down(new ProcessingException("connection refused")),
-                CatalogClient.class, RestClient.LITERAL);
-        catalog.invalidateAll();
-        workVisaQuote().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", "5")
-                .body("type", endsWith("/service-unavailable"))
-                .body("status", equalTo(503));
     }
 }
