@@ -35,7 +35,7 @@ public final class TestSupport {
 
     /** The test database is reused across runs: each test class starts from empty scheduling tables. */
     public static void resetSchedule() {
-        update("TRUNCATE appointment, slot, closure, counter_override, bookable_application RESTART IDENTITY");
+        update("TRUNCATE appointment, slot, closure, counter_override, weekday_counters, bookable_application RESTART IDENTITY");
     }
 
     public static Connection db() throws SQLException {

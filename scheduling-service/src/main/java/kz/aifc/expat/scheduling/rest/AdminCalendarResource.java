@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.Roles;
 import kz.aifc.expat.scheduling.service.CalendarAdminService;
 import kz.aifc.expat.scheduling.service.OfficeCalendar;
@@ -23,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 
@@ -103,6 +106,49 @@ public class AdminCalendarResource {
         LocalDate first = Views.date("from", from, planner.today());
         return admin.overrides(first, Views.date("to", to, first.plusDays(62))).stream()
                 .map(o -> new Dtos.CountersView(o.day.toString(), o.counters, o.updatedBy)).toList();
+    }
+
+    @PUT
+    @Path("/counters/weekdays/{weekday}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set the number of open counters on every date of one weekday (MONDAY..SUNDAY, any case); "
+            + "a per-date override still wins")
+    public Dtos.WeekdayCountersView setWeekdayCounters(@PathParam("weekday") String weekday,
+                                                       @Valid @NotNull Dtos.WeekdayCountersRequest request) {
+        return view(admin.setWeekdayCounters(views.actor(), weekday(weekday), request.counters()));
+    }
+
+    @DELETE
+    @Path("/counters/weekdays/{weekday}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Back to the configured counters for one weekday")
+    public Response clearWeekdayCounters(@PathParam("weekday") String weekday) {
+        admin.clearWeekdayCounters(weekday(weekday));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/counters/weekdays")
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
+    @Operation(summary = "The seven weekdays with their counters (without per-date overrides) and source ADMIN/CONFIG")
+    public List<Dtos.WeekdayCountersView> weekdayCounters() {
+        return admin.weekdayCounters().stream().map(this::view).toList();
+    }
+
+    private Dtos.WeekdayCountersView view(CalendarAdminService.WeekdayValue w) {
+        return new Dtos.WeekdayCountersView(w.weekday().name(), w.counters(), w.admin() ? "ADMIN" : "CONFIG",
+                w.configured(), w.updatedBy(), views.time(w.updatedAt()));
+    }
+
+    /** MONDAY..SUNDAY, case-insensitive; anything else is a 400. */
+    private static DayOfWeek weekday(String value) {
+        try {
+            return DayOfWeek.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.badRequest("weekday", "must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, "
+                    + "FRIDAY, SATURDAY, SUNDAY (case-insensitive)");
+        }
     }
 
     @POST

@@ -1,5 +1,10 @@
 package kz.aifc.expat.scheduling.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -7,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -62,5 +68,27 @@ public final class Dtos {
     }
 
     public record CountersView(String date, int counters, String updatedBy) {
+    }
+
+    /** Counters of a weekday: a JSON integer (no 2.5, no "3"), same bounds as the per-date request. */
+    public record WeekdayCountersRequest(@NotNull @Min(0) @Max(100)
+                                         @JsonDeserialize(using = StrictInt.class) Integer counters) {
+    }
+
+    /** {@code source}: ADMIN (set through the API) or CONFIG (configuration); {@code configured}: the latter. */
+    public record WeekdayCountersView(String weekday, int counters, String source, int configured, String updatedBy,
+                                      String updatedAt) {
+    }
+
+    /** Accepts only a JSON integer that fits an int; anything else is a 400 malformed-body. */
+    public static final class StrictInt extends JsonDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+                return (Integer) ctxt.handleUnexpectedToken(Integer.class, p.currentToken(), p,
+                        "must be an integer");
+            }
+            return p.getIntValue();
+        }
     }
 }

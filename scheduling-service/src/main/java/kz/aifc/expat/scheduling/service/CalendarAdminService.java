@@ -11,20 +11,31 @@ import kz.aifc.expat.scheduling.model.Appointment;
 import kz.aifc.expat.scheduling.model.AppointmentStatus;
 import kz.aifc.expat.scheduling.model.Closure;
 import kz.aifc.expat.scheduling.model.CounterOverride;
+import kz.aifc.expat.scheduling.model.WeekdayCounters;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Admin changes to office capacity: closures (whole or part of a day) and per-date counter overrides. */
+/**
+ * Admin changes to office capacity: closures (whole or part of a day), per-date counter overrides and per-weekday
+ * counters (precedence: per-date override, then the admin weekday value, then configuration).
+ */
 @ApplicationScoped
 public class CalendarAdminService {
 
     public record ClosureResult(Closure closure, int cancelledAppointments) {
+    }
+
+    /** The counters a weekday has without a per-date override, and where the value comes from. */
+    public record WeekdayValue(DayOfWeek weekday, int counters, boolean admin, int configured, String updatedBy,
+                               OffsetDateTime updatedAt) {
     }
 
     @Inject
@@ -102,11 +113,66 @@ public class CalendarAdminService {
         if (!CounterOverride.deleteById(day)) {
             throw ProblemException.notFound("Counter override", day);
         }
-        resize(day, config.countersOn(day.getDayOfWeek()));
+        resize(day, planner.weekdayCounters(day.getDayOfWeek()));
     }
 
     public List<CounterOverride> overrides(LocalDate from, LocalDate to) {
         return CounterOverride.list("day between ?1 and ?2 order by day", from, to);
+    }
+
+    /**
+     * Sets the counters open on every date of {@code weekday}; materialised slots of such dates from today on follow
+     * (never below booked), except dates with their own per-date override.
+     */
+    @Transactional
+    public WeekdayValue setWeekdayCounters(Actor actor, DayOfWeek weekday, int counters) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // an upsert: two admins setting the same weekday at once queue on the row instead of one failing
+        em.createNativeQuery("INSERT INTO weekday_counters (weekday, counters, updated_by, updated_at) "
+                        + "VALUES (:w, :c, :by, :at) ON CONFLICT (weekday) DO UPDATE "
+                        + "SET counters = EXCLUDED.counters, updated_by = EXCLUDED.updated_by, "
+                        + "updated_at = EXCLUDED.updated_at")
+                .setParameter("w", weekday.name())
+                .setParameter("c", counters)
+                .setParameter("by", actor.name())
+                .setParameter("at", now)
+                .executeUpdate();
+        resizeWeekday(weekday, counters);
+        return new WeekdayValue(weekday, counters, true, config.countersOn(weekday), actor.name(), now);
+    }
+
+    /** Back to configuration for {@code weekday}; materialised slots follow as for {@link #setWeekdayCounters}. */
+    @Transactional
+    public void clearWeekdayCounters(DayOfWeek weekday) {
+        if (!WeekdayCounters.deleteById(weekday)) {
+            throw ProblemException.notFound("Weekday counters", weekday);
+        }
+        resizeWeekday(weekday, config.countersOn(weekday));
+    }
+
+    /** All seven weekdays, Monday first, with their effective value. */
+    public List<WeekdayValue> weekdayCounters() {
+        Map<DayOfWeek, WeekdayCounters> rows = new java.util.EnumMap<>(DayOfWeek.class);
+        WeekdayCounters.<WeekdayCounters>listAll().forEach(w -> rows.put(w.weekday, w));
+        return java.util.Arrays.stream(DayOfWeek.values()).map(d -> {
+            WeekdayCounters w = rows.get(d);
+            int configured = config.countersOn(d);
+            return w == null ? new WeekdayValue(d, configured, false, configured, null, null)
+                    : new WeekdayValue(d, w.counters, true, configured, w.updatedBy, w.updatedAt);
+        }).toList();
+    }
+
+    private void resizeWeekday(DayOfWeek weekday, int counters) {
+        ZoneId zone = planner.zone();
+        em.createNativeQuery("UPDATE slot SET capacity = GREATEST(:c, booked) WHERE starts_at >= :from "
+                        + "AND EXTRACT(ISODOW FROM starts_at AT TIME ZONE :zone) = :dow "
+                        + "AND NOT EXISTS (SELECT 1 FROM counter_override o "
+                        + "WHERE o.day = CAST(starts_at AT TIME ZONE :zone AS date))")
+                .setParameter("c", counters)
+                .setParameter("from", planner.today().atStartOfDay(zone).toOffsetDateTime())
+                .setParameter("zone", zone.getId())
+                .setParameter("dow", weekday.getValue())
+                .executeUpdate();
     }
 
     private void resize(LocalDate day, int counters) {

@@ -8,7 +8,6 @@ import kz.aifc.expat.scheduling.config.SchedulingConfig;
 import kz.aifc.expat.scheduling.model.Appointment;
 import kz.aifc.expat.scheduling.model.AppointmentStatus;
 import kz.aifc.expat.scheduling.model.BookableApplication;
-import kz.aifc.expat.scheduling.model.CounterOverride;
 import kz.aifc.expat.scheduling.model.Slot;
 
 import java.time.Instant;
@@ -142,7 +141,6 @@ public class ScheduleQueries {
     }
 
     public int countersOn(LocalDate date) {
-        CounterOverride o = CounterOverride.findById(date);
-        return o != null ? o.counters : config.countersOn(date.getDayOfWeek());
+        return planner.countersOn(date);
     }
 }

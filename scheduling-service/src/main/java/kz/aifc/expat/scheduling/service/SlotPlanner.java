@@ -6,21 +6,25 @@ import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.scheduling.config.SchedulingConfig;
 import kz.aifc.expat.scheduling.model.Closure;
 import kz.aifc.expat.scheduling.model.CounterOverride;
+import kz.aifc.expat.scheduling.model.WeekdayCounters;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Which slots exist: working days of the office calendar, opening hours minus lunch, minus admin closures, cut into
- * pieces of the service's slot length, with as many seats as counters are open that day.
+ * pieces of the service's slot length, with as many seats as counters are open that day: a per-date override, else
+ * the admin-set value of the weekday, else configuration.
  */
 @ApplicationScoped
 public class SlotPlanner {
@@ -46,6 +50,28 @@ public class SlotPlanner {
         return LocalDate.now(clock.withZone(zone()));
     }
 
+    /** Counters open on each weekday without a per-date override: the admin-set value, else configuration. */
+    public Map<DayOfWeek, Integer> weekdayCounters() {
+        Map<DayOfWeek, Integer> result = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            result.put(d, config.countersOn(d));
+        }
+        WeekdayCounters.<WeekdayCounters>listAll().forEach(w -> result.put(w.weekday, w.counters));
+        return result;
+    }
+
+    /** Counters open on {@code weekday} without a per-date override: the admin-set value, else configuration. */
+    public int weekdayCounters(DayOfWeek weekday) {
+        WeekdayCounters w = WeekdayCounters.findById(weekday);
+        return w != null ? w.counters : config.countersOn(weekday);
+    }
+
+    /** Counters open on {@code date}: per-date override, else the weekday's value. */
+    public int countersOn(LocalDate date) {
+        CounterOverride o = CounterOverride.findById(date);
+        return o != null ? o.counters : weekdayCounters(date.getDayOfWeek());
+    }
+
     /** Every slot of the calendar in [from, to] (dates), bookable or not. */
     public List<PlannedSlot> plan(String serviceCode, LocalDate from, LocalDate to) {
         OfficeCalendar.Office office = calendar.office();
@@ -56,6 +82,7 @@ public class SlotPlanner {
         Map<LocalDate, Integer> overrides = new HashMap<>();
         CounterOverride.<CounterOverride>list("day between ?1 and ?2", from, to)
                 .forEach(o -> overrides.put(o.day, o.counters));
+        Map<DayOfWeek, Integer> weekdays = weekdayCounters();
         int length = config.slotMinutesFor(serviceCode);
         List<PlannedSlot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
@@ -63,7 +90,7 @@ public class SlotPlanner {
             if (day == null || !day.working()) {
                 continue;
             }
-            int capacity = overrides.getOrDefault(date, config.countersOn(date.getDayOfWeek()));
+            int capacity = overrides.getOrDefault(date, weekdays.get(date.getDayOfWeek()));
             if (capacity <= 0) {
                 continue;
             }
