@@ -111,9 +111,11 @@ class ExactlyOnceTest {
             String start = firstFreeSlot("fingerprint-registration");
             String id = as(Tokens.hrAcme(), E2e.sched()).body(Map.of("applicationId", app, "start", start))
                     .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
-            // bring the visit within the reminder lead (24 h) so the next reminder run of either replica sends it
+            // bring the visit within the reminder lead (24 h) so the next reminder run of either replica sends it;
+            // on a counter of its own, or the database refuses it as overlapping an earlier run's moved visit
             assertEquals(1, E2e.update("scheduling", "update appointment set starts_at = now() + interval '3 hours', "
-                    + "ends_at = now() + interval '3 hours 30 minutes' where id = ?::uuid", id));
+                    + "ends_at = now() + interval '3 hours 30 minutes', counter = (select coalesce(max(counter), 0) "
+                    + "+ 1 from appointment) where id = ?::uuid", id));
 
             List<ConsumerRecord<String, String>> reminders = probe.await(
                     KafkaProbe.ofType("appointment.reminder-due", app), 1, Duration.ofSeconds(150));
