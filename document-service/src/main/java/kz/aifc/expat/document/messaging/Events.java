@@ -30,13 +30,6 @@ public final class Events {
                                        String catalogVersion, OffsetDateTime submittedAt, Profile profile) {
     }
 
-    public record ApplicationWithdrawn(UUID applicationId, String companyBin, OffsetDateTime at) {
-    }
-
-    public record ApplicationStatusChanged(UUID applicationId, String companyBin, String serviceCode, String from,
-                                           String to, String actor, OffsetDateTime at, String comment) {
-    }
-
     public record DocumentUploaded(UUID applicationId, String companyBin, UUID requirementId, String documentCode,
                                    UUID documentId, int version, String sha256, long size) {
     }
