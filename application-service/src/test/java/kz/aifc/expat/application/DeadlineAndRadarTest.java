@@ -3,7 +3,7 @@ package kz.aifc.expat.application;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import kz.aifc.expat.application.service.AppClock;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

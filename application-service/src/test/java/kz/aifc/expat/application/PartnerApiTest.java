@@ -1,7 +1,7 @@
 package kz.aifc.expat.application;
 
 import io.quarkus.test.junit.QuarkusTest;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

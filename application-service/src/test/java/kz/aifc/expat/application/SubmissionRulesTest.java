@@ -2,8 +2,8 @@ package kz.aifc.expat.application;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import kz.aifc.expat.defaults.testing.KafkaProbe;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.KafkaProbe;
+import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

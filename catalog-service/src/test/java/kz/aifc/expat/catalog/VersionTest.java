@@ -7,8 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import kz.aifc.expat.defaults.testing.KafkaProbe;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.KafkaProbe;
+import kz.aifc.expat.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

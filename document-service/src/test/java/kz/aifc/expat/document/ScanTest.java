@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import kz.aifc.expat.document.service.ScanService;
 import kz.aifc.expat.document.support.Fixtures;
 import org.awaitility.Awaitility;

@@ -1,7 +1,7 @@
 package kz.aifc.expat.e2e;
 
-import kz.aifc.expat.defaults.testing.KafkaProbe;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.KafkaProbe;
+import kz.aifc.expat.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

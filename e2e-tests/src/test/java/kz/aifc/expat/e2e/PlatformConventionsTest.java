@@ -1,7 +1,7 @@
 package kz.aifc.expat.e2e;
 
 import io.restassured.RestAssured;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,7 +1,7 @@
 package kz.aifc.expat.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

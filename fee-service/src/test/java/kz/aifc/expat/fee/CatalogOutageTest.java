@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import kz.aifc.expat.defaults.testing.TcpForwarder;
+import kz.aifc.expat.testing.TcpForwarder;
 import kz.aifc.expat.fee.service.TariffCatalog;
 import org.junit.jupiter.api.Test;
 

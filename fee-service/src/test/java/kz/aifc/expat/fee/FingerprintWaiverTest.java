@@ -2,7 +2,7 @@ package kz.aifc.expat.fee;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package kz.aifc.expat.scheduling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import kz.aifc.expat.defaults.testing.KafkaProbe;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.KafkaProbe;
+import kz.aifc.expat.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -243,7 +243,7 @@ class BookingTest {
         String id = booked(Tokens.hrAcme(), app, at(monday().plusDays(1), 11, 0));
         // other transitions are ignored; "to CANCELLED" closes booking
         for (String to : List.of("APPOINTMENT_BOOKED", "CANCELLED")) {
-            kz.aifc.expat.defaults.testing.KafkaProbe.send("expat.application", UUID.randomUUID().toString(),
+            kz.aifc.expat.testing.KafkaProbe.send("expat.application", UUID.randomUUID().toString(),
                     "application.status-changed", app, "{\"applicationId\":\"" + app + "\",\"companyBin\":\""
                             + ACME + "\",\"serviceCode\":\"work-visa-issuance\",\"from\":\"X\",\"to\":\""
                             + to + "\",\"actor\":\"officer1\",\"at\":\"" + AdjustableClock.now() + "\"}");

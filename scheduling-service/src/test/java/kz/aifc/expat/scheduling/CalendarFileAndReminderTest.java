@@ -2,8 +2,8 @@ package kz.aifc.expat.scheduling;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import kz.aifc.expat.defaults.testing.KafkaProbe;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.KafkaProbe;
+import kz.aifc.expat.testing.Tokens;
 import kz.aifc.expat.scheduling.service.BookingService;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;

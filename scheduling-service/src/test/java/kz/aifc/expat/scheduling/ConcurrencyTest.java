@@ -2,7 +2,7 @@ package kz.aifc.expat.scheduling;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package kz.aifc.expat.scheduling;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import kz.aifc.expat.defaults.testing.Tokens;
+import kz.aifc.expat.testing.Tokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package kz.aifc.expat.scheduling;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import kz.aifc.expat.defaults.testing.KafkaProbe;
+import kz.aifc.expat.testing.KafkaProbe;
 import org.awaitility.Awaitility;
 
 import java.sql.Connection;

@@ -240,7 +240,7 @@ class DeploymentConfigTest {
             for (String key : new TreeSet<>(p.stringPropertyNames())) {
                 Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topics?").matcher(key);
                 if (m.matches()) {
-                    for (String topic : p.getProperty(key).split(",")) {
+                    for (String topic : withoutTopicPrefix(p.getProperty(key)).split(",")) {
                         if (!documented.contains(service + " <- " + topic.trim())) {
                             problems.add(service + " consumes " + topic.trim() + " (channel " + m.group(1)
                                     + ") but docs/asyncapi.yaml has no receive operation tagged " + service
@@ -576,13 +576,18 @@ class DeploymentConfigTest {
     static final Pattern TOPIC_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topics?|"
             + "mp\\.messaging\\.(incoming|outgoing|connector)\\.[^.]+\\.dead-letter-queue\\.topic");
 
+    /** Topics are configured as {@code ${expat.kafka.topic-prefix:}expat.x}: the deployments set no prefix. */
+    static String withoutTopicPrefix(String value) {
+        return value.replace("${expat.kafka.topic-prefix:}", "");
+    }
+
     static Set<String> configuredTopics(Path file) throws IOException {
         Set<String> topics = new TreeSet<>();
         Properties p = properties(file);
         for (String key : p.stringPropertyNames()) {
             String k = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
             if (TOPIC_KEY.matcher(k).matches()) {
-                for (String t : p.getProperty(key).split(",")) {
+                for (String t : withoutTopicPrefix(p.getProperty(key)).split(",")) {
                     String topic = t.trim();
                     // a test-only topic does not need to exist in the deployments
                     if (!topic.isEmpty() && containerProfile(key) && !topic.contains("${")) {

@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Publishes outbox rows to Kafka as CloudEvents (binary mode). One relay at a time per database (a transaction-scoped
@@ -52,6 +53,13 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "quarkus.application.name")
     String source;
+
+    /**
+     * Put in front of every topic name (empty in production). A module's test run sets its own, so its events never
+     * reach the running system and it never reads the running system's backlog (see test-fixtures' TestTopics).
+     */
+    @ConfigProperty(name = "expat.kafka.topic-prefix")
+    Optional<String> topicPrefix;
 
     @ConfigProperty(name = "expat.outbox.batch-size", defaultValue = "200")
     int batchSize;
@@ -147,7 +155,7 @@ public class OutboxRelay {
     private Message<String> toMessage(OutboxEvent event) {
         return Message.of(event.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(event.topic)
+                        .withTopic(topicPrefix.orElse("") + event.topic)
                         .withKey(event.eventKey)
                         .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()

@@ -1,4 +1,4 @@
-package kz.aifc.expat.defaults.testing;
+package kz.aifc.expat.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

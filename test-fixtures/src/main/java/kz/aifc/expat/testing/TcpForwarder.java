@@ -1,4 +1,4 @@
-package kz.aifc.expat.defaults.testing;
+package kz.aifc.expat.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package kz.aifc.expat.defaults.testing;
+package kz.aifc.expat.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,10 +21,19 @@ import java.util.function.Predicate;
 /**
  * Test fixture: reads what services publish and injects CloudEvents as another service would, over the real broker.
  * Open it before the action under test: it starts at the end of every partition.
+ *
+ * <p>Topics are named as the services name them ({@code expat.application}); the probe adds this test run's prefix
+ * ({@link TestTopics}), exactly as the services under test do, so a module suite never reads or writes the topics
+ * of the running system.
  */
 public final class KafkaProbe implements AutoCloseable {
 
     public static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    /**
+     * How long an "exactly n" check keeps listening after the n-th match: a duplicate (a relay re-send, a consumer
+     * applying an event twice) is published within milliseconds of the original on this broker.
+     */
+    public static final Duration QUIET = Duration.ofSeconds(3);
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
@@ -38,7 +47,8 @@ public final class KafkaProbe implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
+        for (String logical : topics) {
+            String topic = topic(logical);
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
@@ -60,10 +70,29 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    /** Keeps polling for {@code window} to collect everything published in it (for "exactly once" checks). */
+    /**
+     * Waits up to {@code timeout} for {@code expected} matches, then keeps listening for {@link #QUIET} more and
+     * returns every match: "exactly n" is {@code assertEquals(n, exactly(match, n, timeout).size())}, and a
+     * duplicate arriving after the n-th record makes it fail.
+     */
+    public List<ConsumerRecord<String, String>> exactly(Predicate<ConsumerRecord<String, String>> match, int expected,
+                                                        Duration timeout) {
+        List<ConsumerRecord<String, String>> first = await(match, expected, timeout);
+        if (first.size() < expected) {
+            return first;
+        }
+        return await(match, Integer.MAX_VALUE, QUIET);
+    }
+
+    /** Keeps polling for {@code window} to collect everything published in it (for "nothing published" checks). */
     public List<ConsumerRecord<String, String>> collect(Predicate<ConsumerRecord<String, String>> match,
                                                         Duration window) {
         return await(match, Integer.MAX_VALUE, window);
+    }
+
+    /** The broker's name of a topic for this run: the run's prefix (empty outside module suites) + the name. */
+    public static String topic(String logical) {
+        return TestTopics.prefix() + logical;
     }
 
     public static Predicate<ConsumerRecord<String, String>> ofType(String type, String key) {
@@ -82,7 +111,7 @@ public final class KafkaProbe implements AutoCloseable {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic(topic), key, json);
             record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
