@@ -47,7 +47,8 @@ public class QuoteResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Quote a service's fees as of a date (anonymous; the fingerprint waiver needs a signed-in "
-            + "company or staff caller with personId or passportNumber+citizenship)")
+            + "company (or staff with companyBin) and personId or passportNumber+citizenship; only that company's own paid "
+            + "invoices count)")
     public QuoteView quote(@QueryParam("serviceCode") String serviceCode,
                            @QueryParam("option") List<String> option,
                            @QueryParam("options") List<String> options,
@@ -56,7 +57,8 @@ public class QuoteResource {
                            @QueryParam("startDate") String startDate,
                            @QueryParam("personId") String personId,
                            @QueryParam("passportNumber") String passportNumber,
-                           @QueryParam("citizenship") String citizenship) {
+                           @QueryParam("citizenship") String citizenship,
+                           @QueryParam("companyBin") String companyBin) {
         if (serviceCode == null || serviceCode.isBlank()) {
             throw ProblemException.badRequest("serviceCode", "is required");
         }
@@ -80,23 +82,27 @@ public class QuoteResource {
 
         QuoteService.Quote quote = quotes.quote(serviceCode, blankToNull(variant), chosen, tariffDate, start,
                 new FingerprintWaiver.PersonRef(blankToNull(personId), blankToNull(passportNumber),
-                        blankToNull(citizenship)), waiverScope());
+                        blankToNull(citizenship)), waiverCompany(blankToNull(companyBin)));
         return toView(quote, config.currency());
     }
 
     /**
-     * Anonymous (and applicant) callers get no waiver lookup: a public calculator must not reveal whether someone
-     * paid a visa fee. Staff look across companies; company users and partners only at their own company's invoices.
+     * The company whose own paid invoices may waive the fingerprint fee. Anonymous (and applicant) callers get no
+     * lookup: a public calculator must not reveal whether someone paid a visa fee. Company users and partners look at
+     * their own company only (a companyBin parameter naming another company is ignored); staff name the company.
      */
-    private Optional<Optional<String>> waiverScope() {
+    private Optional<String> waiverCompany(String companyBin) {
         if (caller.isAnonymous()) {
             return Optional.empty();
         }
         if (caller.isStaff()) {
-            return Optional.of(Optional.empty());
+            if (companyBin != null && !companyBin.matches("\\d{12}")) {
+                throw ProblemException.badRequest("companyBin", "must be 12 digits");
+            }
+            return Optional.ofNullable(companyBin);
         }
         if (caller.hasRole(Roles.COMPANY_HR) || caller.isPartnerSystem()) {
-            return Optional.of(Optional.of(caller.requireCompanyBin()));
+            return Optional.of(caller.requireCompanyBin());
         }
         return Optional.empty();
     }

@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * Guide 2026, fingerprint registration: "free when the service fee for the corresponding work or investor visa or
- * temporary residence permit has been paid in advance". The person is matched by application-service's personId or
- * by passport number + citizenship; the paid line must be the service fee (or personal-manager fee) of an eligible
+ * temporary residence permit has been paid in advance". Our reading: paid in advance by the same company for the
+ * same person — only that company's own invoices count (another company entering the same passport number must
+ * neither get the waiver nor learn of the payment). The person is matched by application-service's personId or by
+ * passport number + citizenship; the paid line must be the service fee (or personal-manager fee) of an eligible
  * service, fully paid, on an invoice that has not been cancelled or refunded.
  */
 @ApplicationScoped
@@ -35,11 +37,10 @@ public class FingerprintWaiver {
     /**
      * The reason the fingerprint fee is waived for this person, if it is.
      *
-     * @param companyBin when present, only that company's invoices are consulted (company callers must not learn
-     *                   about another company's payments); empty = all invoices (staff, invoice issuance)
+     * @param companyBin the company the fingerprinting is for: only its own paid invoices are consulted
      */
-    public Optional<String> reason(PersonRef person, Optional<String> companyBin) {
-        if (person == null || person.isEmpty()) {
+    public Optional<String> reason(PersonRef person, String companyBin) {
+        if (person == null || person.isEmpty() || blank(companyBin)) {
             return Optional.empty();
         }
         StringBuilder query = new StringBuilder("invoice.serviceCode in ?1 and type in ?2 and amount > 0 "
@@ -60,10 +61,8 @@ public class FingerprintWaiver {
             query.append(" and upper(invoice.citizenship) = ?").append(params.size()).append(')');
         }
         query.append(')');
-        if (companyBin.isPresent()) {
-            params.add(companyBin.get());
-            query.append(" and invoice.companyBin = ?").append(params.size());
-        }
+        params.add(companyBin);
+        query.append(" and invoice.companyBin = ?").append(params.size());
         InvoiceLine paid = InvoiceLine.<InvoiceLine>find(query + " order by invoice.issuedAt", params.toArray())
                 .firstResult();
         if (paid == null) {

@@ -86,7 +86,7 @@ public class InvoiceService {
         String waiverReason = null;
         if (FingerprintWaiver.FINGERPRINT.equals(event.serviceCode()) && person != null) {
             waiverReason = waiver.reason(new FingerprintWaiver.PersonRef(person.personId(), person.passportNumber(),
-                    person.citizenship()), Optional.empty()).orElse(null);
+                    person.citizenship()), event.companyBin()).orElse(null);
         }
         String variant = event.profile() == null ? null : event.profile().variant();
         FeeCalculator.Result priced = FeeCalculator.price(schedule, variant, options, false, waiverReason);

@@ -29,24 +29,24 @@ public class QuoteService {
     }
 
     /**
-     * @param waiverScope empty = no waiver lookup (anonymous caller); Optional.of(Optional.empty()) = all companies
-     *                    (staff); Optional.of(Optional.of(bin)) = that company's invoices only
+     * @param waiverCompany the company whose own paid invoices may waive the fingerprint fee; empty = no waiver
+     *                      lookup (anonymous caller, or staff without a company)
      */
     public Quote quote(String serviceCode, String variant, Set<FeeOption> options, LocalDate asOf,
-                       LocalDate startDate, FingerprintWaiver.PersonRef person,
-                       Optional<Optional<String>> waiverScope) {
+                       LocalDate startDate, FingerprintWaiver.PersonRef person, Optional<String> waiverCompany) {
         FeeSchedule schedule = catalog.fees(serviceCode, asOf);
         List<String> notes = new ArrayList<>();
         String waiverReason = null;
         if (FingerprintWaiver.FINGERPRINT.equals(serviceCode)) {
-            if (waiverScope.isEmpty()) {
+            if (waiverCompany.isEmpty()) {
                 notes.add("Free when the person's work or investor visa or temporary residence permit service fee "
-                        + "is paid; sign in and give personId (or passportNumber + citizenship) to check");
+                        + "is paid by the same company; sign in (staff: give companyBin) and give personId (or "
+                        + "passportNumber + citizenship) to check");
             } else if (person == null || person.isEmpty()) {
                 notes.add("Free when the person's work or investor visa or temporary residence permit service fee "
                         + "is paid; give personId (or passportNumber + citizenship) to check");
             } else {
-                waiverReason = waiver.reason(person, waiverScope.get()).orElse(null);
+                waiverReason = waiver.reason(person, waiverCompany.get()).orElse(null);
                 if (waiverReason == null) {
                     notes.add("No paid work/investor visa or temporary residence service fee found for this person: "
                             + "the fingerprint registration fee applies");
