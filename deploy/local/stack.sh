@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Local infrastructure for the Expat Centre backend (see docs/CONVENTIONS.md), all on 127.0.0.1:
-#   postgres  127.0.0.1:5432   roles/databases catalog, application, document, scheduling, fee (+ *_test)
+#   postgres  127.0.0.1:5432   roles/databases catalog, application, document, scheduling, fee, notification (+ *_test)
 #   kafka     127.0.0.1:9092   Kafka 4.x KRaft single node (controller 9093), topics pre-created
 #   s3        127.0.0.1:9000   s3proxy on the local filesystem, bucket expat-documents
 #   keycloak  127.0.0.1:8180   realm expat imported from deploy/keycloak/expat-realm.json
+#   mail      127.0.0.1:3025   GreenMail standalone: SMTP 3025, IMAP 3143, REST API 3080 (every address accepted,
+#                              any IMAP password; in memory: mail is gone after a restart)
 #
 # Usage: deploy/local/stack.sh up|down|status|logs|verify [component...]
 #   up       start what is not running yet and wait until every part is really ready (idempotent)
@@ -15,7 +17,7 @@
 # Everything it downloads, writes or runs lives under <repo>/.stack/ (git-ignored):
 #   .stack/logs/<component>.log, .stack/pids/<component>.pid, .stack/kafka, .stack/s3, .stack/keycloak ...
 # Artifacts come from Maven Central through mvn (MAVEN_OPTS is honoured, e.g. -Dmaven.repo.local=...).
-# Knobs: STACK_{PG,KAFKA,S3,KEYCLOAK,STOP}_TIMEOUT (seconds), STACK_JIT_OPTS (default C1 only; empty = JVM default).
+# Knobs: STACK_{PG,KAFKA,S3,KEYCLOAK,MAIL,STOP}_TIMEOUT (seconds), STACK_JIT_OPTS (default C1 only; empty = JVM default).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -32,13 +34,17 @@ KAFKA_CONTROLLER_PORT=9093
 S3_PORT=9000
 KC_PORT=8180
 KC_MANAGEMENT_PORT=9181   # Keycloak's default management port is 9000, which s3proxy uses
+SMTP_PORT=3025
+IMAP_PORT=3143
+MAIL_API_PORT=3080        # GreenMail's REST API (readiness, users, purge); its default 8080 is too common
 
 S3PROXY_VERSION=2.7.0
 KEYCLOAK_VERSION=26.5.6
+GREENMAIL_VERSION=2.1.3
 # Kafka's version is in the pom below, which fetches all three in one Maven run
 ARTIFACTS_POM="$SCRIPT_DIR/kafka/pom.xml"
 
-DATABASES=(catalog application document scheduling fee)
+DATABASES=(catalog application document scheduling fee notification)
 KAFKA_TOPICS=(expat.application:6 expat.document:6 expat.appointment:6 expat.fee:6 expat.catalog:6 expat.dlq:3)
 S3_ACCESS_KEY=expat-minio
 S3_SECRET_KEY=expat-minio-secret
@@ -52,13 +58,14 @@ KC_REALM_FILE="$SCRIPT_DIR/../keycloak/expat-realm.json"
 PG_TIMEOUT="${STACK_PG_TIMEOUT:-60}"
 KAFKA_TIMEOUT="${STACK_KAFKA_TIMEOUT:-120}"
 S3_TIMEOUT="${STACK_S3_TIMEOUT:-60}"
+MAIL_TIMEOUT="${STACK_MAIL_TIMEOUT:-60}"
 KC_TIMEOUT="${STACK_KEYCLOAK_TIMEOUT:-480}"   # first start builds Keycloak: ~1 min idle, 3-4 min on a loaded 2-core box
 STOP_TIMEOUT="${STACK_STOP_TIMEOUT:-60}"
 # JIT for the daemons: C1 only starts Keycloak ~35% faster on 2 cores and is plenty for local traffic.
 # STACK_JIT_OPTS= (empty) gives the JVM default (C1+C2).
 JIT_OPTS="${STACK_JIT_OPTS--XX:TieredStopAtLevel=1}"
 
-COMPONENTS=(postgres kafka s3 keycloak)
+COMPONENTS=(postgres kafka s3 keycloak mail)
 
 KAFKA_HOME="$STACK/kafka"
 KAFKA_LIB="$KAFKA_HOME/lib"
@@ -66,6 +73,8 @@ S3PROXY_HOME="$STACK/s3proxy"
 S3PROXY_JAR="$S3PROXY_HOME/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
 S3_DATA="$STACK/s3/data"
 KC_HOME="$STACK/keycloak"
+GREENMAIL_HOME="$STACK/greenmail"
+GREENMAIL_JAR="$GREENMAIL_HOME/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
 # ---------------------------------------------------------------------------------------------- helpers
 
@@ -460,6 +469,39 @@ s3_ready() {
   say "s3: ready on http://$HOST:$S3_PORT (bucket $S3_BUCKET)"
 }
 
+# ---------------------------------------------------------------------------------------------- mail (GreenMail)
+
+mail_prepare() {
+  [[ -f "$GREENMAIL_JAR" ]] && return 0
+  say "mail: fetching com.icegreen:greenmail-standalone:$GREENMAIL_VERSION (Maven: local repository, else Maven Central)"
+  # a plain dependency:copy, not the artifacts pom: changing that pom would make stack.sh re-resolve Kafka's jars
+  mvn_run "$DOWNLOADS" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" -DoutputDirectory="$GREENMAIL_HOME"
+  [[ -f "$GREENMAIL_JAR" ]] || die "greenmail jar missing after download: $GREENMAIL_JAR"
+}
+
+mail_launch() {
+  local pid
+  if pid="$(our_pid mail)"; then say "mail: already running (pid $pid)"; return 0; fi
+  rm -f "$PIDS/mail.pid"
+  if port_open "$SMTP_PORT"; then warn "mail: $HOST:$SMTP_PORT is taken by a process stack.sh did not start; using it"; return 0; fi
+  mail_prepare
+  say "mail: starting GreenMail $GREENMAIL_VERSION (SMTP $SMTP_PORT, IMAP $IMAP_PORT, API $MAIL_API_PORT)"
+  # shellcheck disable=SC2086
+  launch mail java $JIT_OPTS -Xms32m -Xmx192m -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true \
+    -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname="$HOST" \
+    -Dgreenmail.auth.disabled -Dgreenmail.api.hostname="$HOST" -Dgreenmail.api.port="$MAIL_API_PORT" -jar "$GREENMAIL_JAR"
+}
+
+mail_api_ready() { curl -fsS -o /dev/null --max-time 3 "http://$HOST:$MAIL_API_PORT/api/service/readiness"; }
+
+mail_ready() {
+  wait_for mail "$MAIL_TIMEOUT" "GreenMail readiness on port $MAIL_API_PORT" mail_api_ready
+  wait_for mail "$MAIL_TIMEOUT" "SMTP on port $SMTP_PORT" port_open "$SMTP_PORT"
+  wait_for mail "$MAIL_TIMEOUT" "IMAP on port $IMAP_PORT" port_open "$IMAP_PORT"
+  say "mail: ready (SMTP $HOST:$SMTP_PORT, IMAP $HOST:$IMAP_PORT, API http://$HOST:$MAIL_API_PORT)"
+}
+
 # ---------------------------------------------------------------------------------------------- keycloak
 
 kc_url() { echo "http://$HOST:$KC_PORT"; }
@@ -557,6 +599,7 @@ normalize() { # component names from the command line (default: all)
       kafka) out+=(kafka) ;;
       s3|s3proxy|minio) out+=(s3) ;;
       keycloak|kc) out+=(keycloak) ;;
+      mail|greenmail|smtp) out+=(mail) ;;
       *) die "unknown component '$c' (known: ${COMPONENTS[*]})" ;;
     esac
   done
@@ -575,8 +618,10 @@ cmd_up() {
   has keycloak "${sel[@]}" && kc_launch
   has kafka "${sel[@]}" && kafka_launch
   has s3 "${sel[@]}" && s3_launch
+  has mail "${sel[@]}" && mail_launch
   has postgres "${sel[@]}" && postgres_up
   has s3 "${sel[@]}" && s3_ready
+  has mail "${sel[@]}" && mail_ready
   has kafka "${sel[@]}" && kafka_ready
   has keycloak "${sel[@]}" && kc_ready
   say "up: ${sel[*]} ready in $((SECONDS - t0))s"
@@ -588,6 +633,7 @@ cmd_down() {
   lock_stack
   has keycloak "${sel[@]}" && stop_pid_file keycloak
   has s3 "${sel[@]}" && stop_pid_file s3
+  has mail "${sel[@]}" && stop_pid_file mail
   has kafka "${sel[@]}" && stop_pid_file kafka
   has postgres "${sel[@]}" && postgres_down
   return 0
@@ -602,6 +648,7 @@ cmd_status() {
       kafka) addr="$HOST:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)"; port_open "$KAFKA_PORT" && up=1 || up=0 ;;
       s3) addr="http://$HOST:$S3_PORT bucket $S3_BUCKET"; port_open "$S3_PORT" && up=1 || up=0 ;;
       keycloak) addr="$(kc_url)/realms/$KC_REALM"; kc_ready_check && up=1 || up=0 ;;
+      mail) addr="smtp $HOST:$SMTP_PORT imap $IMAP_PORT api $MAIL_API_PORT"; mail_api_ready && up=1 || up=0 ;;
     esac
     who=""
     if [[ "$c" == postgres ]]; then
@@ -657,10 +704,11 @@ v_issuer() {
 # v_claims CLAIMS_JSON ROLES(sorted, comma separated, application roles only) BIN(or -)
 v_claims() {
   jq -e --arg r "$2" --arg b "$3" --arg iss "$(kc_url)/realms/$KC_REALM" '
-    ([.realm_access.roles[] | select(IN("applicant","company-hr","officer","admin","partner"))] | sort | join(",")) == $r
+    ([.realm_access.roles[] | select(IN("applicant","company-hr","officer","admin","partner","notifier"))] | sort | join(",")) == $r
     and (if $b == "-" then (has("company_bin") | not) else .company_bin == $b end)
     and .iss == $iss' <<<"$1"
 }
+v_mail_ports() { port_open "$SMTP_PORT" && port_open "$IMAP_PORT"; }
 v_bad_password() {
   [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -d grant_type=password -d client_id=expat-cli \
         -d username=hr.acme -d password=wrong "$(kc_url)/realms/$KC_REALM/protocol/openid-connect/token")" == 401 ]]
@@ -708,7 +756,13 @@ cmd_verify() {
     claims='{}'; [[ -z "$tok" ]] || claims="$(jwt_claims "$tok")"
     check "client credentials $user: roles [company-hr,partner], company_bin $bin, issuer" v_claims "$claims" "company-hr,partner" "$bin"
   done
+  tok="$(token_for client_credentials notification-service notification-service-secret)"
+  claims='{}'; [[ -z "$tok" ]] || claims="$(jwt_claims "$tok")"
+  check "client credentials notification-service: roles [notifier], no company_bin, issuer" v_claims "$claims" "notifier" "-"
   check "a wrong password is rejected (401)" v_bad_password
+  say "verify: mail"
+  check "GreenMail API ready on $HOST:$MAIL_API_PORT" mail_api_ready
+  check "SMTP on $HOST:$SMTP_PORT, IMAP on $HOST:$IMAP_PORT" v_mail_ports
   if (( VERIFY_FAILED )); then say "verify: FAILED"; return 1; fi
   say "verify: all checks passed"
 }
