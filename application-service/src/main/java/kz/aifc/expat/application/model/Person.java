@@ -62,6 +62,20 @@ public class Person extends PanacheEntityBase {
     @Column(name = "visa_host_bin")
     public String visaHostBin;
 
+    /** The person's own address; notification-service writes to it only while {@link #contactConsent} holds. */
+    public String email;
+
+    /** kk, ru or en: the language of the person's messages (null: notification-service's default). */
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
+
+    @Column(name = "contact_consent", nullable = false)
+    public boolean contactConsent;
+
+    /** When the consent was given (kept while it holds, cleared when it is withdrawn). */
+    @Column(name = "contact_consent_at")
+    public OffsetDateTime contactConsentAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

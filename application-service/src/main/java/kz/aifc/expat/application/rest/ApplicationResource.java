@@ -23,6 +23,7 @@ import kz.aifc.expat.application.model.AppState;
 import kz.aifc.expat.application.model.Application;
 import kz.aifc.expat.application.rest.Dtos.*;
 import kz.aifc.expat.application.service.ApplicationService;
+import kz.aifc.expat.application.service.ServiceAccounts;
 import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.Roles;
@@ -80,8 +81,8 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "One application with the caller's allowedActions and an ETag")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, ServiceAccounts.NOTIFIER})
+    @Operation(summary = "One application with the caller's allowedActions and an ETag (also notification-service)")
     public Response one(@PathParam("id") UUID id) {
         Application a = applications.visible(id, false);
         return Response.ok(views.of(a)).tag(etag(a)).build();

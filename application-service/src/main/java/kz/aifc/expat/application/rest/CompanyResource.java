@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kz.aifc.expat.application.rest.Dtos.CompanyRequest;
 import kz.aifc.expat.application.rest.Dtos.CompanyView;
+import kz.aifc.expat.application.rest.Dtos.NotificationContacts;
+import kz.aifc.expat.application.rest.Dtos.NotificationContactsView;
 import kz.aifc.expat.application.service.CompanyService;
+import kz.aifc.expat.application.service.ServiceAccounts;
 import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
 import kz.aifc.expat.defaults.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,5 +64,24 @@ public class CompanyResource {
     @Operation(summary = "One company (company-hr: only its own, else 404; staff: any)")
     public CompanyView one(@PathParam("bin") String bin) {
         return Views.of(companies.visible(bin));
+    }
+
+    @GET
+    @Path("/{bin}/notification-contacts")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.ADMIN, ServiceAccounts.NOTIFIER})
+    @Operation(summary = "Where the company's notifications go, each address with its language (company-hr and "
+            + "partner systems: own company only, else 404; admin and notification-service: any)")
+    public NotificationContactsView contacts(@PathParam("bin") String bin) {
+        return companies.contacts(bin);
+    }
+
+    @PUT
+    @Path("/{bin}/notification-contacts")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.ADMIN})
+    @Operation(summary = "Replace the company's notification contacts (1..20 distinct addresses, language kk, ru or "
+            + "en; an empty list stops company e-mail) (company-hr and partner systems: own company only; admin: any)")
+    public NotificationContactsView replaceContacts(@PathParam("bin") String bin,
+                                                    @Valid @NotNull NotificationContacts req) {
+        return companies.replaceContacts(bin, req.contacts());
     }
 }

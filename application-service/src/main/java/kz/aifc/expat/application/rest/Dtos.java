@@ -1,6 +1,7 @@
 package kz.aifc.expat.application.rest;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -40,6 +41,25 @@ public final class Dtos {
     public record CompanyView(String bin, String name, LegalForm legalForm, OffsetDateTime createdAt) {
     }
 
+    /** Languages notifications are written in. */
+    public static final String LANGUAGE = "kk|ru|en";
+    public static final String LANGUAGE_MESSAGE = "kk, ru or en";
+    /** A plain address: what @Email accepts, minus display names, spaces and anything but one @. */
+    public static final String EMAIL = "^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+$";
+
+    public record NotificationContactItem(@NotBlank @Size(max = 254) @Email(regexp = EMAIL,
+            message = "must be an e-mail address") String email,
+                                          @NotBlank @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE)
+                                          String language) {
+    }
+
+    public record NotificationContacts(@NotNull @Size(max = 20) List<@NotNull @Valid NotificationContactItem> contacts) {
+    }
+
+    public record NotificationContactsView(String companyBin, List<NotificationContactItem> contacts,
+                                           OffsetDateTime updatedAt, String updatedBy) {
+    }
+
     // ---- persons
 
     public record CurrentVisa(@Size(max = 30) @Pattern(regexp = "VISA|TEMPORARY_RESIDENCE|PERMANENT_RESIDENCE",
@@ -62,12 +82,21 @@ public final class Dtos {
                                 LocalDate passportIssuedOn,
                                 @NotNull LocalDate passportExpiresOn,
                                 String iin,
-                                @Valid CurrentVisa currentVisa) {
+                                @Valid CurrentVisa currentVisa,
+                                @Schema(description = "The person's own e-mail address (notifications only with "
+                                        + "contactConsent)") @Size(max = 254) @Email(regexp = EMAIL,
+                                        message = "must be an e-mail address") String email,
+                                @Schema(description = "Language of the person's notifications: kk, ru or en")
+                                @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String preferredLanguage,
+                                @Schema(description = "The person agreed to be contacted by e-mail (false when "
+                                        + "absent)") Boolean contactConsent) {
     }
 
     public record PersonView(UUID id, String companyBin, String firstName, String lastName, LocalDate dateOfBirth,
                              String citizenship, String passportNumber, LocalDate passportIssuedOn,
-                             LocalDate passportExpiresOn, String iin, CurrentVisa currentVisa, long version) {
+                             LocalDate passportExpiresOn, String iin, CurrentVisa currentVisa, String email,
+                             String preferredLanguage, boolean contactConsent, OffsetDateTime contactConsentAt,
+                             long version) {
     }
 
     // ---- applications

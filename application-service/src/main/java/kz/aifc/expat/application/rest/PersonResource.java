@@ -19,6 +19,7 @@ import kz.aifc.expat.application.rest.Dtos.PersonRequest;
 import kz.aifc.expat.application.rest.Dtos.PersonView;
 import kz.aifc.expat.application.service.PersonService;
 import kz.aifc.expat.application.service.Preconditions;
+import kz.aifc.expat.application.service.ServiceAccounts;
 import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
 import kz.aifc.expat.defaults.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,8 +60,8 @@ public class PersonResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "One person, with ETag (company-hr: own company only; staff: any)")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, ServiceAccounts.NOTIFIER})
+    @Operation(summary = "One person, with ETag (company-hr: own company only; staff and notification-service: any)")
     public Response one(@PathParam("id") UUID id) {
         Person p = persons.visible(id, false);
         return Response.ok(Views.of(p)).tag(etag(p)).build();

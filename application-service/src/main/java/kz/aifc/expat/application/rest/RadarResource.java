@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import kz.aifc.expat.application.rest.Dtos.RadarItem;
 import kz.aifc.expat.application.service.ApplicationService;
 import kz.aifc.expat.application.service.CompanyService;
+import kz.aifc.expat.application.service.ServiceAccounts;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.CallerContext;
 import kz.aifc.expat.defaults.security.Roles;
@@ -37,13 +38,13 @@ public class RadarResource {
 
     @GET
     @Path("/visa-expiry")
-    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, ServiceAccounts.NOTIFIER})
     @Operation(summary = "People whose visa/permit enters its extension window (30..5 working days before expiry) "
             + "within N days, with the window's first and last day (company-hr: own company; staff: ?companyBin)")
     public List<RadarItem> visaExpiry(@QueryParam("withinDays") @DefaultValue("30") @Min(0) @Max(366) int within,
                                       @QueryParam("companyBin") String companyBin) {
         String bin;
-        if (caller.isStaff()) {
+        if (caller.isStaff() || caller.hasRole(ServiceAccounts.NOTIFIER)) {
             if (companyBin == null) {
                 throw ProblemException.badRequest("companyBin", "staff must name the company");
             }

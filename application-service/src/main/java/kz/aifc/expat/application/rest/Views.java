@@ -41,7 +41,8 @@ public class Views {
         CurrentVisa visa = p.visaType == null && p.visaNumber == null && p.visaExpires == null ? null
                 : new CurrentVisa(p.visaType, p.visaCategory, p.visaNumber, p.visaExpires, p.visaHostBin);
         return new PersonView(p.id, p.companyBin, p.firstName, p.lastName, p.dateOfBirth, p.citizenship,
-                p.passportNumber, p.passportIssued, p.passportExpires, p.iin, visa, p.version);
+                p.passportNumber, p.passportIssued, p.passportExpires, p.iin, visa, p.email, p.preferredLanguage,
+                p.contactConsent, p.contactConsentAt, p.version);
     }
 
     public static HistoryView of(HistoryEntry h) {

@@ -170,7 +170,7 @@ public class ApplicationService {
     /** The application if the caller may see it, else 404 (existence is not disclosed). */
     public Application visible(UUID id, boolean lock) {
         Application a = lock ? Application.findById(id, LockModeType.PESSIMISTIC_WRITE) : Application.findById(id);
-        if (a == null || !caller.canSee(a.companyBin)) {
+        if (a == null || !ServiceAccounts.canRead(caller, a.companyBin)) {
             throw ProblemException.notFound("Application", id);
         }
         return a;

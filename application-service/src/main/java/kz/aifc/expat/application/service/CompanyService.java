@@ -4,9 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import kz.aifc.expat.application.model.Company;
+import kz.aifc.expat.application.model.NotificationContact;
 import kz.aifc.expat.application.model.LegalForm;
+import kz.aifc.expat.application.rest.Dtos.NotificationContactItem;
+import kz.aifc.expat.application.rest.Dtos.NotificationContactsView;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.CallerContext;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 @ApplicationScoped
 public class CompanyService {
@@ -49,9 +57,51 @@ public class CompanyService {
         return c;
     }
 
+    public NotificationContactsView contacts(String bin) {
+        visible(bin);
+        return contactsView(bin);
+    }
+
+    /** Replaces the list as a whole (what a settings form or a partner's sync sends); addresses compared case-blind. */
+    @Transactional
+    public NotificationContactsView replaceContacts(String bin, List<NotificationContactItem> contacts) {
+        // admin manages any company; a company caller only its own (another company's BIN: 404, as for reads)
+        Company company = Company.findById(bin);
+        if (company == null || !caller.canSee(bin)) {
+            throw ProblemException.notFound("Company", bin);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            if (!seen.add(contacts.get(i).email().trim().toLowerCase(Locale.ROOT))) {
+                throw ProblemException.badRequest("contacts[" + i + "].email", "listed twice");
+            }
+        }
+        NotificationContact.delete("companyBin", bin);
+        NotificationContact.flush();
+        for (int i = 0; i < contacts.size(); i++) {
+            NotificationContact c = new NotificationContact();
+            c.companyBin = bin;
+            c.position = i;
+            c.email = contacts.get(i).email().trim();
+            c.language = contacts.get(i).language();
+            c.updatedAt = clock.now();
+            c.updatedBy = caller.actorName();
+            c.persist();
+        }
+        NotificationContact.flush();
+        return contactsView(bin);
+    }
+
+    private NotificationContactsView contactsView(String bin) {
+        List<NotificationContact> rows = NotificationContact.list("companyBin = ?1 order by position", bin);
+        return new NotificationContactsView(bin, rows.stream()
+                .map(c -> new NotificationContactItem(c.email, c.language)).toList(),
+                rows.isEmpty() ? null : rows.get(0).updatedAt, rows.isEmpty() ? null : rows.get(0).updatedBy);
+    }
+
     public Company visible(String bin) {
         Company c = Company.findById(bin);
-        if (c == null || !caller.canSee(bin)) {
+        if (c == null || !ServiceAccounts.canRead(caller, bin)) {
             throw ProblemException.notFound("Company", bin);
         }
         return c;

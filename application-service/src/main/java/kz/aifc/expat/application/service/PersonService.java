@@ -49,7 +49,7 @@ public class PersonService {
 
     public Person visible(UUID id, boolean lock) {
         Person p = lock ? Person.findById(id, LockModeType.PESSIMISTIC_WRITE) : Person.findById(id);
-        if (p == null || !caller.canSee(p.companyBin)) {
+        if (p == null || !ServiceAccounts.canRead(caller, p.companyBin)) {
             throw ProblemException.notFound("Person", id);
         }
         return p;
@@ -83,6 +83,18 @@ public class PersonService {
         if (p.visaHostBin != null && !Checksums.validIinOrBin(p.visaHostBin)) {
             throw ProblemException.badRequest("currentVisa.hostBin", "not a valid BIN");
         }
+        if (req.contactConsent() != null && req.contactConsent() && req.email() == null) {
+            throw ProblemException.badRequest("email", "consent to be contacted needs an e-mail address");
+        }
+        p.email = req.email() == null ? null : req.email().trim();
+        p.preferredLanguage = req.preferredLanguage();
+        boolean consent = Boolean.TRUE.equals(req.contactConsent());
+        if (consent && !p.contactConsent) {
+            p.contactConsentAt = clock.now();
+        } else if (!consent) {
+            p.contactConsentAt = null;
+        }
+        p.contactConsent = consent;
         p.updatedAt = clock.now();
     }
 }
