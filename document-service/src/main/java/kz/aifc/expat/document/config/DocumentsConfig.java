@@ -7,6 +7,7 @@ import kz.aifc.expat.document.storage.FileType;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Configuration of document-service (prefix {@code expat.documents}). */
 @ConfigMapping(prefix = "expat.documents")
@@ -28,9 +29,34 @@ public interface DocumentsConfig {
     @WithDefault("5M")
     MemorySize partSize();
 
-    /** Uploads streaming to the store at once; the rest wait, which bounds memory to about this many parts. */
+    /**
+     * Received uploads streaming to the store at once (each reads its local file part by part); the rest wait up
+     * to {@link #storeSlotWait()}.
+     */
     @WithDefault("4")
     int maxConcurrentStores();
+
+    /** How long a received upload waits for a store slot before the client gets 503 with Retry-After. */
+    @WithDefault("PT5S")
+    Duration storeSlotWait();
+
+    /** Uploads one company may have in flight on one instance; beyond, 429 with Retry-After. */
+    @WithDefault("3")
+    int maxConcurrentUploadsPerCompany();
+
+    /**
+     * Slowest accepted upload body, in bytes per second averaged from the start (after {@link #uploadRateGrace()});
+     * a slower client gets 408 and nothing is kept.
+     */
+    @WithDefault("16K")
+    MemorySize uploadMinRate();
+
+    /** Time an upload may take before its average rate is checked. */
+    @WithDefault("PT10S")
+    Duration uploadRateGrace();
+
+    /** Folder for uploads being received (owner-only files, deleted when the upload ends); default: the temp dir. */
+    Optional<String> spoolDir();
 
     /** An object whose metadata was never committed is deleted after this age. */
     @WithDefault("PT15M")

@@ -19,10 +19,12 @@ import kz.aifc.expat.document.storage.FileType;
 import kz.aifc.expat.document.storage.Filenames;
 import kz.aifc.expat.document.storage.MultipartStream;
 import kz.aifc.expat.document.storage.ObjectStore;
+import kz.aifc.expat.document.storage.StoreBusyException;
 import kz.aifc.expat.document.storage.StoreUnavailableException;
+import kz.aifc.expat.document.storage.MinimumRateInputStream;
+import kz.aifc.expat.document.storage.UploadSpool;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +32,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -37,10 +41,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Streams one uploaded file from the multipart body to the object store and commits its metadata only after the
- * object is stored. Order: check access → sniff type → note the key as pending → stream (hash + count) → commit
- * metadata and remove the pending note in one transaction. Any failure after the object was written deletes it;
- * if even that fails, the pending note lets the orphan sweeper delete it later.
+ * Receives one uploaded file from the multipart body and commits its metadata only after the object is stored.
+ * Order: check access → take one of the company's upload permits → sniff type → receive the rest into a local spool
+ * file at the client's speed, with a minimum rate (hash + count + size limit) → note the key as pending → store the
+ * complete file (one of the few store slots, bounded wait) → commit metadata and remove the pending note in one
+ * transaction. A slow client therefore holds a worker and its own company's permit, never a store slot. Any failure
+ * after the object was written deletes it; if even that fails, the pending note lets the orphan sweeper delete it.
  */
 @ApplicationScoped
 public class UploadService {
@@ -63,10 +69,16 @@ public class UploadService {
     @Inject
     Access access;
 
+    @Inject
+    UploadSpool spool;
+
+    @Inject
+    UploadLimiter limiter;
+
     public record Upload(String contentType, long contentLength, InputStream body) {
     }
 
-    private record Target(UUID checklistId, UUID requirementId, String documentCode) {
+    private record Target(UUID checklistId, String companyBin, UUID requirementId, String documentCode) {
     }
 
     public Document upload(UUID applicationId, UUID requirementId, Upload upload, String uploader) {
@@ -75,24 +87,28 @@ public class UploadService {
                 || !upload.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw unsupported("Send the file as multipart/form-data with a part named '" + FILE_FIELD + "'", null);
         }
-        try {
+        InputStream body = new MinimumRateInputStream(upload.body(), config.uploadMinRate().asLongValue(),
+                config.uploadRateGrace());
+        try (UploadLimiter.Permit permit = limiter.acquire(target.companyBin())) {
             FileItemInputIterator items = new MultipartStream().getItemIterator(
-                    new MultipartStream.Body(upload.contentType(), upload.contentLength(), upload.body()));
+                    new MultipartStream.Body(upload.contentType(), upload.contentLength(), body));
             while (items.hasNext()) {
                 FileItemInput item = items.next();
                 if (!item.isFormField() && FILE_FIELD.equals(item.getFieldName())) {
                     Document document;
                     try (InputStream part = item.getInputStream()) {
-                        document = store(applicationId, target, item, part, upload.body(), uploader);
+                        document = store(applicationId, target, item, part, body, uploader);
                     }
-                    drain(upload.body()); // the closing boundary
+                    drain(body); // the closing boundary
                     return document;
                 }
             }
-        } catch (FileUploadException e) {
-            throw ProblemException.badRequest("The multipart body cannot be read: " + e.getMessage(),
-                    java.util.List.of());
-        } catch (IOException e) {
+        } catch (IOException e) { // FileUploadException too; the parser may wrap the rate check's exception
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MinimumRateInputStream.TooSlowException slow) {
+                    throw tooSlow(slow);
+                }
+            }
             throw ProblemException.badRequest("The multipart body cannot be read: " + e.getMessage(),
                     java.util.List.of());
         }
@@ -104,7 +120,7 @@ public class UploadService {
         Checklist checklist = access.checklist(applicationId);
         Requirement requirement = access.requirement(checklist, requirementId);
         assertAcceptsUploads(checklist, requirement);
-        return new Target(checklist.id, requirement.id, requirement.documentCode);
+        return new Target(checklist.id, checklist.companyBin, requirement.id, requirement.documentCode);
     }
 
     private static void assertAcceptsUploads(Checklist checklist, Requirement requirement) {
@@ -145,24 +161,48 @@ public class UploadService {
         String key = "applications/" + applicationId + "/" + target.requirementId() + "/" + documentId;
         long max = config.maxFileSize().asLongValue();
 
+        Path received;
+        try {
+            received = spool.create();
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warnf("no spool file for an upload: %s", e.getCause().toString());
+            throw ProblemException.unavailable("The service cannot receive files right now; try again");
+        }
+        try {
+            CountingDigestInputStream counted = new CountingDigestInputStream(
+                    new SequenceInputStream(new ByteArrayInputStream(head), part), max);
+            try (OutputStream out = Files.newOutputStream(received)) {
+                counted.transferTo(out);
+            }
+            if (counted.exceeded()) {
+                drain(body);
+                throw new ProblemException(413, "payload-too-large", "File too large",
+                        "A file may have at most " + max + " bytes").with("maxBytes", max);
+            }
+            return storeReceived(applicationId, target, documentId, key, filename, type, received, counted,
+                    uploader);
+        } finally {
+            spool.delete(received);
+        }
+    }
+
+    /** The whole file is here: store it (one store slot, bounded wait), then commit its metadata. */
+    private Document storeReceived(UUID applicationId, Target target, UUID documentId, String key, String filename,
+                                   FileType type, Path received, CountingDigestInputStream counted,
+                                   String uploader) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "INSERT INTO pending_object (object_key, created_at) VALUES (:k, :at)")
                 .setParameter("k", key).setParameter("at", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
-
-        CountingDigestInputStream counted = new CountingDigestInputStream(
-                new SequenceInputStream(new ByteArrayInputStream(head), part), max);
         try {
-            store.put(key, counted, type.mediaType());
+            store.putFile(key, received, type.mediaType());
+        } catch (StoreBusyException e) {
+            forgetPending(key);
+            throw ProblemException.unavailable("Every upload slot of the document store is busy; nothing was kept, "
+                    + "try again in a few seconds");
         } catch (StoreUnavailableException e) {
             LOG.warnf("upload of %s failed: %s", key, e.getCause() != null ? e.getCause() : e);
             discard(key);
             throw ProblemException.unavailable("The document store is unavailable; nothing was kept, try again");
-        }
-        if (counted.exceeded()) {
-            discard(key);
-            drain(body);
-            throw new ProblemException(413, "payload-too-large", "File too large",
-                    "A file may have at most " + max + " bytes").with("maxBytes", max);
         }
         long size = counted.count();
         String sha256 = counted.sha256();
@@ -235,6 +275,11 @@ public class UploadService {
         } catch (IOException e) {
             LOG.debugf("could not drain a refused upload: %s", e.toString());
         }
+    }
+
+    private static ProblemException tooSlow(MinimumRateInputStream.TooSlowException e) {
+        return new ProblemException(408, "upload-too-slow", "Upload too slow",
+                "The file arrived too slowly (" + e.getMessage() + "); nothing was kept, send it again");
     }
 
     private static ProblemException unsupported(String detail, FileType detected) {

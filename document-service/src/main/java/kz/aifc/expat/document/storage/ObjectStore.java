@@ -5,9 +5,9 @@ import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +17,7 @@ import kz.aifc.expat.document.config.DocumentsConfig;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -85,19 +86,20 @@ public class ObjectStore {
     }
 
     /**
-     * Streams {@code data} of unknown length to {@code key}. At most {@code maxConcurrentStores} uploads stream at
-     * once (each buffers one part in the SDK), so memory stays bounded however many clients upload.
+     * Stores a complete local file (an upload received in full) under {@code key}. At most
+     * {@code maxConcurrentStores} files stream to the store at once; a caller waits at most {@code storeSlotWait} for
+     * a slot and then gets {@link StoreBusyException} (503 + Retry-After) rather than queueing without bound.
      */
-    public void put(String key, InputStream data, String contentType) {
+    public void putFile(String key, Path file, String contentType) {
         ensureBucket();
         boolean acquired = false;
         try {
-            acquired = storeSlots.tryAcquire(5, TimeUnit.MINUTES);
+            acquired = storeSlots.tryAcquire(config.storeSlotWait().toMillis(), TimeUnit.MILLISECONDS);
             if (!acquired) {
-                throw new StoreUnavailableException("too many uploads in progress", null);
+                throw new StoreBusyException();
             }
-            minio.putObject(PutObjectArgs.builder().bucket(bucket()).object(key)
-                    .stream(data, -1, config.partSize().asLongValue())
+            minio.uploadObject(UploadObjectArgs.builder().bucket(bucket()).object(key)
+                    .filename(file.toString(), config.partSize().asLongValue())
                     .contentType(contentType).build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
