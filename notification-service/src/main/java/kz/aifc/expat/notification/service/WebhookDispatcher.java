@@ -1,0 +1,380 @@
+package kz.aifc.expat.notification.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import kz.aifc.expat.notification.config.NotificationConfig;
+import kz.aifc.expat.notification.messaging.EventTypes;
+import kz.aifc.expat.notification.model.WebhookAttempt;
+import kz.aifc.expat.notification.model.WebhookDelivery;
+import kz.aifc.expat.notification.model.WebhookEndpoint;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends webhook deliveries, at least once, with the Standard Webhooks headers.
+ *
+ * <ul>
+ *   <li>Claim: due PENDING deliveries of enabled endpoints, FOR UPDATE SKIP LOCKED, with a lease longer than one
+ *   request — two replicas never send one delivery at once; a replica killed mid-request leaves it to be sent again
+ *   after the lease (same webhook-id: the receiver deduplicates).</li>
+ *   <li>Order: a delivery waits while an older one of the same application to the same endpoint is still pending,
+ *   so one endpoint sees an application's events in order (a failing one holds back only its own application's
+ *   followers, until it succeeds or is abandoned).</li>
+ *   <li>Isolation: requests are non-blocking (Vert.x HTTP client) with at most
+ *   {@code per-endpoint-concurrency} in flight per endpoint and a timeout each, so a hanging receiver occupies only
+ *   its own slot while every other endpoint keeps being served.</li>
+ *   <li>Retries: the configured schedule (±20 % jitter), then ABANDONED; an endpoint failing without a success for
+ *   {@code disable-after} is disabled and the company e-mailed.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    /** Fired in a transaction that made deliveries due (patch, replay): dispatch after it commits. */
+    public record Due() {
+    }
+
+    record Outcome(Integer status, String excerpt, String error, int latencyMs) {
+        boolean success() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    UrlGuard guard;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Event<Due> due;
+
+    private HttpClient http;
+    private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    void onStart(@Observes StartupEvent start) {
+        int timeout = (int) config.webhooks().timeout().toMillis();
+        http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout)
+                .setIdleTimeout(timeout).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setKeepAlive(true).setMaxPoolSize(Math.max(2, config.webhooks().perEndpointConcurrency()))
+                .setForceSni(true).setVerifyHost(true).setTryUseCompression(false));
+        started.set(true);
+        scheduler.newJob("webhook-dispatcher").setInterval("1s")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(e -> sweep()).schedule();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        started.set(false);
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Intake.Recorded recorded) {
+        if (recorded.deliveries()) {
+            wake();
+        }
+    }
+
+    void onDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) Due d) {
+        wake();
+    }
+
+    /** Called inside a transaction: dispatch once it commits. */
+    public void wakeAfterCommit() {
+        due.fire(new Due());
+    }
+
+    public void wake() {
+        again.set(true);
+        if (!running.get()) {
+            executor.execute(this::sweep);
+        }
+    }
+
+    void sweep() {
+        if (!started.get() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                claim().forEach(this::send);
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook dispatcher paused: %s", e.toString());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    record Claimed(UUID id, UUID endpointId, String eventId, String body, String url, List<String> secrets,
+                   int attempt) {
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Claimed> claim() {
+        int room = config.webhooks().maxInFlight() - total.get();
+        if (room <= 0) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = Intake.now();
+            List<WebhookDelivery> candidates = em.createNativeQuery("SELECT d.* FROM webhook_delivery d "
+                            + "JOIN webhook_endpoint e ON e.id = d.endpoint_id "
+                            + "WHERE d.status = 'PENDING' AND e.enabled AND d.next_attempt_at <= :now "
+                            + "AND (d.lease_until IS NULL OR d.lease_until < :now) "
+                            + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery o WHERE o.endpoint_id = d.endpoint_id "
+                            + "  AND o.status = 'PENDING' AND o.application_id = d.application_id AND o.seq < d.seq) "
+                            + "ORDER BY d.seq LIMIT :n FOR UPDATE OF d SKIP LOCKED", WebhookDelivery.class)
+                    .setParameter("now", now).setParameter("n", Math.max(room * 4, 50)).getResultList();
+            List<Claimed> claimed = new ArrayList<>();
+            Map<UUID, Integer> taking = new java.util.HashMap<>();
+            Map<UUID, WebhookEndpoint> endpoints = new java.util.HashMap<>();
+            for (WebhookDelivery d : candidates) {
+                int busy = inFlight.computeIfAbsent(d.endpointId, k -> new AtomicInteger()).get()
+                        + taking.getOrDefault(d.endpointId, 0);
+                if (busy >= config.webhooks().perEndpointConcurrency() || claimed.size() >= room) {
+                    continue; // this endpoint is busy: its other deliveries wait, nobody else's do
+                }
+                WebhookEndpoint e = endpoints.computeIfAbsent(d.endpointId, id -> em.find(WebhookEndpoint.class, id));
+                List<String> secrets = new ArrayList<>(List.of(e.secret));
+                if (e.previousSecret != null && e.previousSecretUntil != null && e.previousSecretUntil.isAfter(now)) {
+                    secrets.add(e.previousSecret);
+                }
+                d.leaseUntil = now.plus(config.webhooks().timeout()).plusSeconds(30);
+                d.attempts++;
+                d.lastAttemptAt = now;
+                taking.merge(d.endpointId, 1, Integer::sum);
+                claimed.add(new Claimed(d.id, d.endpointId, d.eventId, d.body, e.url, secrets, d.attempts));
+            }
+            return claimed;
+        });
+    }
+
+    private void send(Claimed c) {
+        inFlight.computeIfAbsent(c.endpointId(), k -> new AtomicInteger()).incrementAndGet();
+        total.incrementAndGet();
+        long started = System.nanoTime();
+        // resolving the name is blocking: off the caller's thread, then the request itself is non-blocking
+        executor.execute(() -> {
+            UrlGuard.Target target;
+            try {
+                target = guard.resolve(c.url());
+            } catch (UrlGuard.Refused e) {
+                finish(c, new Outcome(null, null, e.getMessage(), elapsed(started)));
+                return;
+            } catch (RuntimeException e) {
+                finish(c, new Outcome(null, null, e.toString(), elapsed(started)));
+                return;
+            }
+            request(c, target, started);
+        });
+    }
+
+    private void request(Claimed c, UrlGuard.Target t, long started) {
+        long timestamp = Instant.now().getEpochSecond();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(t.host()).setPort(t.port())
+                .setURI(t.pathAndQuery()).setSsl(t.https())
+                .setServer(SocketAddress.inetSocketAddress(t.port(), t.address().getHostAddress()))
+                .setConnectTimeout(config.webhooks().timeout().toMillis())
+                .setIdleTimeout(config.webhooks().timeout().toMillis())
+                .putHeader("content-type", "application/cloudevents+json; charset=utf-8")
+                .putHeader("user-agent", "expat-notification-service/1.0 (Standard Webhooks)")
+                .putHeader("webhook-id", c.eventId())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", Signatures.header(c.secrets(), c.eventId(), timestamp, c.body()));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        int limit = config.webhooks().responseExcerpt();
+        // an overall deadline too: a receiver trickling bytes never counts as idle
+        long timer = vertx.setTimer(config.webhooks().timeout().toMillis(), id -> {
+            if (done.compareAndSet(false, true)) {
+                HttpClientRequest r = sent.get();
+                if (r != null) {
+                    r.reset();
+                }
+                finishAsync(c, new Outcome(null, null, "timeout after " + config.webhooks().timeout(),
+                        elapsed(started)));
+            }
+        });
+        http.request(options).onFailure(e -> fail(c, done, timer, started, e)).onSuccess(req -> {
+            sent.set(req);
+            req.send(Buffer.buffer(c.body().getBytes(StandardCharsets.UTF_8)))
+                    .onFailure(e -> fail(c, done, timer, started, e))
+                    .onSuccess(resp -> {
+                        StringBuilder excerpt = new StringBuilder();
+                        resp.handler(chunk -> {
+                            if (excerpt.length() < limit) {
+                                String s = chunk.toString(StandardCharsets.UTF_8);
+                                excerpt.append(s, 0, Math.min(s.length(), limit - excerpt.length()));
+                            }
+                        });
+                        resp.exceptionHandler(e -> fail(c, done, timer, started, e));
+                        resp.endHandler(v -> {
+                            if (done.compareAndSet(false, true)) {
+                                vertx.cancelTimer(timer);
+                                finishAsync(c, new Outcome(resp.statusCode(), excerpt.toString(), null,
+                                        elapsed(started)));
+                            }
+                        });
+                    });
+        });
+    }
+
+    private void fail(Claimed c, AtomicBoolean done, long timer, long started, Throwable e) {
+        if (done.compareAndSet(false, true)) {
+            vertx.cancelTimer(timer);
+            finishAsync(c, new Outcome(null, null, describe(e), elapsed(started)));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /** Off the event loop: recording the outcome is a blocking database transaction. */
+    private void finishAsync(Claimed c, Outcome o) {
+        executor.execute(() -> finish(c, o));
+    }
+
+    private void finish(Claimed c, Outcome o) {
+        try {
+            record(c, o);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the outcome of delivery %s (the lease will make it retry): %s", c.id(), e);
+        } finally {
+            inFlight.get(c.endpointId()).decrementAndGet();
+            total.decrementAndGet();
+            wake();
+        }
+    }
+
+    private void record(Claimed c, Outcome o) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookDelivery d = em.find(WebhookDelivery.class, c.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (d == null) {
+                return; // its endpoint was deleted meanwhile
+            }
+            OffsetDateTime now = Intake.now();
+            WebhookAttempt a = new WebhookAttempt();
+            a.deliveryId = d.id;
+            a.attempt = c.attempt();
+            a.at = now;
+            a.statusCode = o.status();
+            a.latencyMs = o.latencyMs();
+            a.error = JobComposer.truncate(o.error(), 1000);
+            a.responseExcerpt = JobComposer.truncate(o.excerpt(), 1000);
+            a.persist();
+            d.lastStatusCode = o.status();
+            d.lastLatencyMs = o.latencyMs();
+            d.lastResponseExcerpt = a.responseExcerpt;
+            d.lastError = o.success() ? null : o.error() != null ? a.error : "HTTP " + o.status();
+            d.leaseUntil = null;
+            WebhookEndpoint e = em.find(WebhookEndpoint.class, d.endpointId, LockModeType.PESSIMISTIC_WRITE);
+            if (o.success()) {
+                d.status = WebhookDelivery.SUCCEEDED;
+                d.deliveredAt = now;
+                e.failingSince = null;
+                registry.counter("expat.notification.webhook.delivered").increment();
+                return;
+            }
+            registry.counter("expat.notification.webhook.failed").increment();
+            Duration next = Backoff.scheduled(d.attempts - d.scheduleFrom, config.webhooks().retrySchedule());
+            if (next == null) {
+                d.status = WebhookDelivery.ABANDONED;
+                LOG.warnf("delivery %s of %s to %s abandoned after %d attempts: %s", d.id, d.eventType, e.url,
+                        d.attempts, d.lastError);
+            } else {
+                d.nextAttemptAt = now.plus(next);
+                LOG.infof("delivery %s of %s to %s failed (attempt %d, next %s): %s", d.id, d.eventType, e.url,
+                        d.attempts, d.nextAttemptAt, d.lastError);
+            }
+            if (e.failingSince == null) {
+                e.failingSince = now;
+            } else if (e.enabled && !now.isBefore(e.failingSince.plus(config.webhooks().disableAfter()))) {
+                disable(e, d, now);
+            }
+        });
+    }
+
+    private void disable(WebhookEndpoint e, WebhookDelivery last, OffsetDateTime now) {
+        e.enabled = false;
+        e.disabledAt = now;
+        e.disabledReason = "deliveries failed without a success since " + e.failingSince + " (last: "
+                + last.lastError + ")";
+        e.updatedAt = now;
+        LOG.warnf("webhook endpoint %s of %s disabled: %s", e.id, e.companyBin, e.disabledReason);
+        var payload = mapper.createObjectNode().put("endpointId", e.id.toString()).put("url", e.url)
+                .put("companyBin", e.companyBin).put("failingSince", e.failingSince.toString())
+                .put("lastError", last.lastError);
+        intake.recordJob("webhook-disabled:" + e.id + ":" + now.toInstant().toEpochMilli(),
+                EventTypes.WEBHOOK_DISABLED, null, e.companyBin, payload.toString(), now);
+        intake.jobRecorded();
+    }
+
+    private static int elapsed(long startedNanos) {
+        return (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+}
