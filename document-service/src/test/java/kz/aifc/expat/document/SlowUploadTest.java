@@ -4,7 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import kz.aifc.expat.document.support.Fixtures;
-import kz.aifc.expat.document.support.SlowUpload;
+import kz.aifc.expat.testing.SlowUpload;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +32,10 @@ class SlowUploadTest {
     @TestHTTPResource("/")
     URL service;
 
+    static String uploadPath(String applicationId, String requirementId) {
+        return "/api/v1/applications/" + applicationId + "/requirements/" + requirementId + "/documents";
+    }
+
     @Test
     void slowUploadsOfOneCompanyLeaveAnotherCompanysUploadUnaffected() throws Exception {
         JsonPath acme = Fixtures.readyChecklist(Fixtures.ACME);
@@ -43,7 +47,7 @@ class SlowUploadTest {
         List<SlowUpload> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                slow.add(new SlowUpload(service.getPort(), Tokens.hrAcme(), acmeApp, acmeRequirement));
+                slow.add(new SlowUpload(service.getPort(), uploadPath(acmeApp, acmeRequirement), Tokens.hrAcme()));
             }
             // the three are being received (the service has started on them: their permits are taken) ...
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->

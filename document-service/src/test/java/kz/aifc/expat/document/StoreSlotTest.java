@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import kz.aifc.expat.document.support.Fixtures;
-import kz.aifc.expat.document.support.SlowUpload;
+import kz.aifc.expat.testing.SlowUpload;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +47,8 @@ class StoreSlotTest {
         List<SlowUpload> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                slow.add(new SlowUpload(service.getPort(), Tokens.hrAcme(), acme.getString("applicationId"),
-                        Fixtures.requirementId(acme, code)));
+                slow.add(new SlowUpload(service.getPort(), SlowUploadTest.uploadPath(acme.getString("applicationId"),
+                        Fixtures.requirementId(acme, code)), Tokens.hrAcme()));
             }
             // all three are being received (in the old design each was then waiting in the store with a slot)
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->

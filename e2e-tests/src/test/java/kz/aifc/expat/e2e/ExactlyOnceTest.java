@@ -111,11 +111,13 @@ class ExactlyOnceTest {
             String start = firstFreeSlot("fingerprint-registration");
             String id = as(Tokens.hrAcme(), E2e.sched()).body(Map.of("applicationId", app, "start", start))
                     .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
-            // bring the visit within the reminder lead (24 h) so the next reminder run of either replica sends it;
+            // bring the visit inside its confirmation window (asked from 48 h before, moved back into office hours;
+            // cancelled if unconfirmed 24 h before) so the next reminder run of either replica asks; booked "ten
+            // days ago", as a visit booked after its reminder moment would count as confirmed and not be asked;
             // on a counter of its own, or the database refuses it as overlapping an earlier run's moved visit
-            assertEquals(1, E2e.update("scheduling", "update appointment set starts_at = now() + interval '3 hours', "
-                    + "ends_at = now() + interval '3 hours 30 minutes', counter = (select coalesce(max(counter), 0) "
-                    + "+ 1 from appointment) where id = ?::uuid", id));
+            assertEquals(1, E2e.update("scheduling", "update appointment set starts_at = now() + interval '30 hours', "
+                    + "ends_at = now() + interval '30 hours 30 minutes', created_at = now() - interval '10 days', "
+                    + "counter = (select coalesce(max(counter), 0) + 1 from appointment) where id = ?::uuid", id));
 
             List<ConsumerRecord<String, String>> reminders = probe.await(
                     KafkaProbe.ofType("appointment.reminder-due", app), 1, Duration.ofSeconds(150));
@@ -130,6 +132,14 @@ class ExactlyOnceTest {
                     .get(0).get("reminder_sent_at"));
             assertEquals(1, count("scheduling", "select count(*) from outbox_event where event_key = ? and "
                     + "event_type = 'appointment.reminder-due'", app));
+
+            // the one-click link works on either replica (one signing key), once: the other then answers 410
+            String url = io.restassured.path.json.JsonPath.from(reminders.get(0).value()).getString("confirmationUrl");
+            String query = url.substring(url.indexOf("/api/v1/"));
+            io.restassured.RestAssured.given().accept("application/json").get(E2e.SCHEDULING.get(1) + query).then()
+                    .statusCode(200).body("attendanceConfirmed", equalTo(true));
+            io.restassured.RestAssured.given().accept("application/json").get(E2e.SCHEDULING.get(0) + query).then()
+                    .statusCode(410).contentType("application/problem+json");
         }
     }
 

@@ -1,4 +1,4 @@
-package kz.aifc.expat.document.support;
+package kz.aifc.expat.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,8 @@ public final class SlowUpload implements AutoCloseable {
     private final AtomicBoolean sending = new AtomicBoolean(true);
     private final CompletableFuture<Integer> status = new CompletableFuture<>();
 
-    public SlowUpload(int port, String token, Object applicationId, String requirementId) throws IOException {
+    /** Starts a slow multipart upload (part {@code file}, a PDF) to {@code path} of the service on {@code port}. */
+    public SlowUpload(int port, String path, String token) throws IOException {
         String boundary = "slow" + UUID.randomUUID().toString().replace("-", "");
         byte[] partHead = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n" + "x".repeat(2048))
@@ -30,8 +31,7 @@ public final class SlowUpload implements AutoCloseable {
         long declared = partHead.length + 100_000L; // announced, never all sent
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST /api/v1/applications/" + applicationId + "/requirements/" + requirementId + "/documents "
-                + "HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token + "\r\n"
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token + "\r\n"
                 + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + declared
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(partHead);
