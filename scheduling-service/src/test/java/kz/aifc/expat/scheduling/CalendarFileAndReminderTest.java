@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import kz.aifc.expat.testing.KafkaProbe;
 import kz.aifc.expat.testing.Tokens;
-import kz.aifc.expat.scheduling.service.BookingService;
+import kz.aifc.expat.scheduling.service.AttendanceRule;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CalendarFileAndReminderTest {
 
     @Inject
-    BookingService booking;
+    AttendanceRule attendance;
 
     @BeforeAll
     static void clean() {
@@ -87,10 +87,11 @@ class CalendarFileAndReminderTest {
         OffsetDateTime start = at(monday().plusDays(1), 16, 30);
         String id = booked(Tokens.hrAcme(), app, start);
         try (KafkaProbe probe = new KafkaProbe("expat.appointment")) {
-            AdjustableClock.set(start.minusHours(23).toInstant()); // inside the 24-hour reminder lead
+            // past the reminder moment (48 h before, moved back to Friday 18:00), before the confirm deadline
+            AdjustableClock.set(start.minusHours(47).toInstant());
             // two "replicas" racing, on top of the scheduled job itself
-            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(booking::sendDueReminders);
-            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(booking::sendDueReminders);
+            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(attendance::sendDueReminders);
+            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(attendance::sendDueReminders);
             a.get();
             b.get();
             List<ConsumerRecord<String, String>> reminders = probe.await(
@@ -101,6 +102,8 @@ class CalendarFileAndReminderTest {
             List<ConsumerRecord<String, String>> all = probe.collect(
                     KafkaProbe.ofType("appointment.reminder-due", app), Duration.ofSeconds(6));
             assertEquals(1, all.size());
+            assertEquals(1, TestSupport.count("SELECT count(*) FROM outbox_event WHERE event_key = ? "
+                    + "AND event_type = 'appointment.reminder-due'", app));
         }
         assertEquals(1, TestSupport.count("SELECT count(*) FROM appointment WHERE id = ?::uuid "
                 + "AND reminder_sent_at IS NOT NULL", id));

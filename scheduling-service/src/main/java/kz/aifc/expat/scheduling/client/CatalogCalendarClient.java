@@ -36,6 +36,14 @@ public interface CatalogCalendarClient {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10000)
     List<CalendarDayDto> days(@QueryParam("from") String from, @QueryParam("to") String to);
 
+    /** The catalog's working-day arithmetic: the {@code days}-th working day after {@code date} (before: negative). */
+    @GET
+    @Path("/add-working-days")
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10000)
+    AddWorkingDaysDto addWorkingDays(@QueryParam("date") String date, @QueryParam("days") int days);
+
     /** {@code GET /api/v1/calendar/office}; unknown members (phones, ...) are ignored. */
     record OfficeDto(String timeZone, String opens, String closes, String lunchStart, String lunchEnd, String address,
                      String email) {
@@ -43,5 +51,9 @@ public interface CatalogCalendarClient {
 
     /** One day of {@code GET /api/v1/calendar/days}. */
     record CalendarDayDto(String date, boolean working, String reason) {
+    }
+
+    /** {@code GET /api/v1/calendar/add-working-days}. */
+    record AddWorkingDaysDto(String date, int days, String result) {
     }
 }

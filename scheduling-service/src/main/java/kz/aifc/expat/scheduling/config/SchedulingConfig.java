@@ -2,6 +2,7 @@ package kz.aifc.expat.scheduling.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Size;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -48,9 +49,19 @@ public interface SchedulingConfig {
     @WithDefault("PT5M")
     Duration holdDuration();
 
-    /** How long before the start {@code appointment.reminder-due} is published. */
-    @WithDefault("PT24H")
+    /**
+     * How long before the start the company is asked to confirm attendance ({@code appointment.reminder-due}); the
+     * moment is moved back into office hours (see {@code AttendanceRule}). Must exceed {@link #confirmBefore()}.
+     */
+    @WithDefault("PT48H")
     Duration reminderLead();
+
+    /**
+     * An appointment whose attendance is not confirmed this long before its start is cancelled; the one-click link
+     * expires then too.
+     */
+    @WithDefault("PT24H")
+    Duration confirmBefore();
 
     /** How often expired holds are swept (Quarkus scheduler syntax, e.g. {@code 5s}). */
     @WithDefault("5s")
@@ -63,6 +74,19 @@ public interface SchedulingConfig {
     /** How long calendar data from catalog-service is reused before it is fetched again. */
     @WithDefault("PT10M")
     Duration calendarCacheTtl();
+
+    /** The one-click attendance link sent in the reminder. */
+    Link link();
+
+    interface Link {
+        /** Absolute URL the link starts with (where people reach this service from their e-mail). */
+        @WithDefault("http://127.0.0.1:8084")
+        String baseUrl();
+
+        /** HMAC-SHA256 key signing the link's token; at least 32 characters, the same on every replica. */
+        @Size(min = 32)
+        String key();
+    }
 
     /** Office used when catalog-service cannot be reached and nothing is cached yet. */
     Office office();

@@ -12,6 +12,8 @@ public final class Events {
     public static final String NO_SHOW = "appointment.no-show";
     public static final String COMPLETED = "appointment.completed";
     public static final String REMINDER_DUE = "appointment.reminder-due";
+    public static final String AUTO_CANCELLED = "appointment.auto-cancelled";
+    public static final String ATTENDANCE_CONFIRMED = "appointment.attendance-confirmed";
 
     public static final String DOCUMENTS_APPROVED = "documents.approved";
     public static final String CHANGES_REQUESTED = "application.changes-requested";
@@ -24,6 +26,31 @@ public final class Events {
     /** Data of every {@code appointment.*} event; start/end/at are ISO-8601 with the office offset. */
     public record AppointmentEvent(String appointmentId, String applicationId, String companyBin, String serviceCode,
                                    String start, String end, String reason, String actor, String at) {
+    }
+
+    /**
+     * {@code appointment.reminder-due}: the company is asked to confirm attendance. The common fields, plus
+     * {@code startsAt}/{@code endsAt} (= start/end), {@code confirmBy} (start minus the confirm deadline, 24 h) and
+     * {@code confirmationUrl}, the absolute one-click link (single use, valid until confirmBy).
+     */
+    public record ReminderDue(String appointmentId, String applicationId, String companyBin, String serviceCode,
+                              String start, String end, String reason, String actor, String at, String startsAt,
+                              String endsAt, String confirmBy, String confirmationUrl) {
+    }
+
+    /**
+     * {@code appointment.auto-cancelled}: not confirmed by {@code confirmBy}, cancelled by the rule and its seat
+     * released; published instead of {@code appointment.cancelled}, never with it.
+     */
+    public record AutoCancelled(String appointmentId, String applicationId, String companyBin, String serviceCode,
+                                String start, String end, String reason, String actor, String at, String startsAt,
+                                String confirmBy) {
+    }
+
+    /** {@code appointment.attendance-confirmed}; {@code via} is {@code api} or {@code link}. */
+    public record AttendanceConfirmed(String appointmentId, String applicationId, String companyBin,
+                                      String serviceCode, String start, String end, String actor, String at,
+                                      String startsAt, String confirmedAt, String via) {
     }
 
     /** {@code documents.approved} (topic expat.document). */

@@ -50,6 +50,36 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "reminder_sent_at")
     public OffsetDateTime reminderSentAt;
 
+    /** When the current start was chosen by a reschedule; null: at creation ({@link #createdAt}). */
+    @Column(name = "rescheduled_at")
+    public OffsetDateTime rescheduledAt;
+
+    @Column(name = "attendance_confirmed_at")
+    public OffsetDateTime attendanceConfirmedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "attendance_confirmed_via")
+    public ConfirmationVia attendanceConfirmedVia;
+
+    @Column(name = "attendance_confirmed_by")
+    public String attendanceConfirmedBy;
+
+    @Column(name = "confirmation_exempt_at")
+    public OffsetDateTime confirmationExemptAt;
+
+    @Column(name = "confirmation_exempt_by")
+    public String confirmationExemptBy;
+
+    @Column(name = "confirmation_exempt_reason")
+    public String confirmationExemptReason;
+
+    /** Id of the one-click link sent with the last reminder (in its signed token); null: no live link. */
+    @Column(name = "link_token_id")
+    public UUID linkTokenId;
+
+    @Column(name = "link_used_at")
+    public OffsetDateTime linkUsedAt;
+
     @Column(name = "checked_in_at")
     public OffsetDateTime checkedInAt;
 
@@ -76,6 +106,11 @@ public class Appointment extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** When the current start was chosen (booking or last reschedule). */
+    public OffsetDateTime chosenAt() {
+        return rescheduledAt != null ? rescheduledAt : createdAt;
+    }
 
     public static Appointment lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

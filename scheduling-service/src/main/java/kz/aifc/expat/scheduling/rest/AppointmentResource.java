@@ -1,5 +1,6 @@
 package kz.aifc.expat.scheduling.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
@@ -19,6 +22,7 @@ import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.Roles;
 import kz.aifc.expat.scheduling.model.AppointmentStatus;
 import kz.aifc.expat.scheduling.service.Actor;
+import kz.aifc.expat.scheduling.service.AttendanceRule;
 import kz.aifc.expat.scheduling.service.BookingService;
 import kz.aifc.expat.scheduling.service.IcsWriter;
 import kz.aifc.expat.scheduling.service.OfficeCalendar;
@@ -36,8 +40,14 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentResource {
 
+    /** Realm role of the notification-service's service account: reads appointments of every company. */
+    public static final String NOTIFIER = "notifier";
+
     @Inject
     BookingService booking;
+
+    @Inject
+    AttendanceRule attendance;
 
     @Inject
     ScheduleQueries queries;
@@ -87,19 +97,20 @@ public class AppointmentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "One appointment (another company's: 404)")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, NOTIFIER})
+    @Operation(summary = "One appointment (another company's: 404; notifier: any company)")
     public Dtos.AppointmentView get(@PathParam("id") UUID id) {
-        return views.view(queries.appointment(views.actor(), id));
+        return views.view(queries.appointment(views.reader(), id));
     }
 
     @GET
     @Path("/{id}/calendar.ics")
     @Produces("text/calendar")
-    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "The appointment as an RFC 5545 calendar file, in the office time zone")
+    @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, NOTIFIER})
+    @Operation(summary = "The appointment as an RFC 5545 calendar file, in the office time zone (notifier: any "
+            + "company)")
     public Response calendar(@PathParam("id") UUID id) {
-        var a = queries.appointment(views.actor(), id);
+        var a = queries.appointment(views.reader(), id);
         return Response.ok(ics.write(a, calendar.office()), "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"expat-centre-visit-" + a.id + ".ics\"")
                 .build();
@@ -111,6 +122,45 @@ public class AppointmentResource {
     @Operation(summary = "Confirm a held slot before the hold expires")
     public Dtos.AppointmentView confirm(@PathParam("id") UUID id) {
         return views.view(booking.confirm(views.actor(), id));
+    }
+
+    @POST
+    @Path("/{id}/confirm-attendance")
+    @RolesAllowed(Roles.COMPANY_HR)
+    @Operation(summary = "The company confirms it will attend (idempotent); 409 unless BOOKED and before the "
+            + "confirm deadline (24 h before the start)")
+    public Dtos.AppointmentView confirmAttendance(@PathParam("id") UUID id) {
+        return views.view(attendance.confirm(views.actor(), id));
+    }
+
+    @GET
+    @Path("/confirm-attendance")
+    @PermitAll
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "One-click attendance confirmation from the reminder e-mail, no login: a signed, single-use "
+            + "token valid until the confirm deadline. 400 altered, 410 expired/used/superseded, 409 not BOOKED")
+    public Response confirmAttendanceByLink(@QueryParam("token") String token, @Context HttpHeaders headers) {
+        AttendanceRule.LinkResult result = attendance.confirmByLink(token);
+        var a = result.appointment();
+        var view = new Dtos.AttendanceLinkView(a.id.toString(), views.time(a.startsAt), views.time(a.endsAt),
+                a.status.name(), true, result.alreadyConfirmed(), views.time(a.attendanceConfirmedAt),
+                result.alreadyConfirmed() ? "Attendance was already confirmed" : "Thank you: attendance confirmed");
+        if (prefersHtml(headers)) {
+            return Response.ok(AttendancePage.html(view), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .header("Cache-Control", "no-store").build();
+        }
+        return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("/{id}/exempt-confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
+    @Operation(summary = "Officer: the appointment needs no attendance confirmation (never reminded for it, never "
+            + "cancelled by the rule); reason required; idempotent")
+    public Dtos.AppointmentView exemptConfirmation(@PathParam("id") UUID id,
+                                                   @Valid @NotNull Dtos.ExemptRequest request) {
+        return views.view(attendance.exempt(views.actor(), id, request.reason()));
     }
 
     @POST
@@ -153,5 +203,21 @@ public class AppointmentResource {
     @Operation(summary = "Officer: originals received (publishes appointment.completed)")
     public Dtos.AppointmentView complete(@PathParam("id") UUID id) {
         return views.view(booking.complete(views.actor(), id));
+    }
+
+    /** A browser (text/html preferred over JSON) gets the page; anything else JSON. */
+    private static boolean prefersHtml(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
     }
 }

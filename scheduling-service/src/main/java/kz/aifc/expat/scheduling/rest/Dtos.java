@@ -38,10 +38,26 @@ public final class Dtos {
     public record CancelRequest(@Size(max = 500) String reason) {
     }
 
+    /**
+     * {@code confirmBy}: attendance must be confirmed before it (start minus the confirm deadline);
+     * {@code attendanceConfirmedVia}: API, LINK, BOOKING (booked after the reminder moment) or SYSTEM.
+     */
     public record AppointmentView(String id, String applicationId, String companyBin, String serviceCode,
                                   String start, String end, String status, Integer counter, String holdExpiresAt,
                                   String checkedInAt, String completedAt, String cancelledAt, String cancelReason,
-                                  String cancelledBy, String createdBy, String createdAt) {
+                                  String cancelledBy, String createdBy, String createdAt, String reminderSentAt,
+                                  String confirmBy, String attendanceConfirmedAt, String attendanceConfirmedVia,
+                                  boolean confirmationExempt, String confirmationExemptReason,
+                                  String confirmationExemptBy) {
+    }
+
+    public record ExemptRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** The answer of the one-click link (JSON form; browsers get the same as a small HTML page). */
+    public record AttendanceLinkView(String appointmentId, String start, String end, String status,
+                                     boolean attendanceConfirmed, boolean alreadyConfirmed, String confirmedAt,
+                                     String message) {
     }
 
     public record BookingStatus(String applicationId, String companyBin, String serviceCode, boolean bookingOpen,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.CallerContext;
+import kz.aifc.expat.scheduling.config.SchedulingConfig;
 import kz.aifc.expat.scheduling.model.Appointment;
 import kz.aifc.expat.scheduling.model.Closure;
 import kz.aifc.expat.scheduling.service.Actor;
@@ -25,6 +26,20 @@ public class Views {
     @Inject
     CallerContext caller;
 
+    @Inject
+    SchedulingConfig config;
+
+    /**
+     * The caller on read routes that the notification-service's account (realm role {@code notifier}, no company)
+     * may use: it reads every company's appointments, like staff, and nothing else lets it write.
+     */
+    Actor reader() {
+        if (caller.hasRole(AppointmentResource.NOTIFIER) && !caller.isStaff()) {
+            return new Actor(caller.actorName(), true, null);
+        }
+        return actor();
+    }
+
     Actor actor() {
         if (caller.isStaff()) {
             return new Actor(caller.actorName(), true, null);
@@ -41,7 +56,10 @@ public class Views {
         return a == null ? null : new Dtos.AppointmentView(a.id.toString(), a.applicationId, a.companyBin,
                 a.serviceCode, time(a.startsAt), time(a.endsAt), a.status.name(), a.counter, time(a.holdExpiresAt),
                 time(a.checkedInAt), time(a.completedAt), time(a.cancelledAt), a.cancelReason, a.cancelledBy,
-                a.createdBy, time(a.createdAt));
+                a.createdBy, time(a.createdAt), time(a.reminderSentAt),
+                time(a.startsAt.minus(config.confirmBefore())), time(a.attendanceConfirmedAt),
+                a.attendanceConfirmedVia == null ? null : a.attendanceConfirmedVia.name(),
+                a.confirmationExemptAt != null, a.confirmationExemptReason, a.confirmationExemptBy);
     }
 
     Dtos.ClosureView view(Closure c, Integer cancelled) {

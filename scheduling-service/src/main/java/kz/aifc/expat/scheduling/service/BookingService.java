@@ -136,7 +136,15 @@ public class BookingService {
         a.startsAt = slot.start().toOffsetDateTime();
         a.endsAt = slot.end().toOffsetDateTime();
         a.counter = counter;
+        // a new time is a new visit for the confirmation rule: asked (or counted as confirmed) afresh; the old
+        // link dies with its token id; an officer's exemption stays with the appointment
+        a.rescheduledAt = now();
         a.reminderSentAt = null;
+        a.attendanceConfirmedAt = null;
+        a.attendanceConfirmedVia = null;
+        a.attendanceConfirmedBy = null;
+        a.linkTokenId = null;
+        a.linkUsedAt = null;
         a.updatedAt = now();
         try {
             em.flush(); // the exclusion constraint is checked here, not at commit, where it could not become a 409
@@ -309,27 +317,21 @@ public class BookingService {
         return released.intValue();
     }
 
-    /** Publishes {@code appointment.reminder-due} once per appointment (rows locked, skipped by other replicas). */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public int sendDueReminders() {
-        OffsetDateTime now = now();
-        List<UUID> due = em.createNativeQuery(BookingSql.DUE_REMINDERS, UUID.class)
-                .setParameter("now", now)
-                .setParameter("horizon", now.plus(config.reminderLead()))
-                .getResultList();
-        for (UUID id : due) {
-            Appointment a = Appointment.findById(id);
-            a.reminderSentAt = now;
-            publish(Events.REMINDER_DUE, a, null, Actor.SYSTEM.name());
-        }
-        return due.size();
-    }
-
     // ---------------------------------------------------------------- internals
 
     /** Cancels an active appointment, releasing its seat; publishes only if it had been booked (not a mere hold). */
     void cancelAppointment(Appointment a, String reason, String actorName) {
+        AppointmentStatus was = release(a, reason, actorName);
+        if (was != AppointmentStatus.HELD) {
+            publish(Events.CANCELLED, a, reason, actorName);
+        }
+    }
+
+    /**
+     * Cancels an active appointment and releases its seat without publishing: every cancellation goes through here,
+     * the caller publishes the event that fits. Returns the status it had.
+     */
+    AppointmentStatus release(Appointment a, String reason, String actorName) {
         AppointmentStatus was = a.status;
         OffsetDateTime now = now();
         a.status = AppointmentStatus.CANCELLED;
@@ -339,9 +341,7 @@ public class BookingService {
         a.holdExpiresAt = null;
         a.updatedAt = now;
         releaseSeat(a.slotId);
-        if (was != AppointmentStatus.HELD) {
-            publish(Events.CANCELLED, a, reason, actorName);
-        }
+        return was;
     }
 
     long takeSeat(SlotPlanner.PlannedSlot slot) {
@@ -423,7 +423,7 @@ public class BookingService {
         }
     }
 
-    private static ProblemException invalidState(Appointment a, String what) {
+    static ProblemException invalidState(Appointment a, String what) {
         return ProblemException.conflict("invalid-state", "Not possible in the current state",
                 "An appointment in state " + a.status + " cannot be " + what).with("currentState", a.status);
     }

@@ -67,11 +67,6 @@ public final class BookingSql {
             + "FROM (SELECT slot_id, count(*) AS n FROM expired GROUP BY slot_id) e WHERE s.id = e.slot_id "
             + "RETURNING e.n) SELECT coalesce(sum(n), 0) FROM released";
 
-    /** Appointments whose reminder is due, locked so that a second replica skips them. */
-    public static final String DUE_REMINDERS = "SELECT id FROM appointment WHERE status = 'BOOKED' "
-            + "AND reminder_sent_at IS NULL AND starts_at > :now AND starts_at <= :horizon "
-            + "ORDER BY starts_at LIMIT 200 FOR UPDATE SKIP LOCKED";
-
     private BookingSql() {
     }
 }

@@ -51,7 +51,11 @@ public class OfficeCalendar {
     @Inject
     Clock clock;
 
+    private record CachedDate(LocalDate result, long fetchedAt) {
+    }
+
     private final Map<LocalDate, CachedDay> days = new ConcurrentHashMap<>();
+    private final Map<LocalDate, CachedDate> latestWorking = new ConcurrentHashMap<>();
     private volatile Office office;
     private volatile long officeFetchedAt;
 
@@ -129,9 +133,33 @@ public class OfficeCalendar {
         return result;
     }
 
+    /**
+     * The latest working day on or before {@code date}, as the catalog's working-day arithmetic answers it (the first
+     * working day before the next day): this service does no working-day arithmetic of its own. Cached like the days;
+     * a stale answer is used while the catalog is down; with none, 503.
+     */
+    public LocalDate latestWorkingDayOnOrBefore(LocalDate date) {
+        CachedDate hit = latestWorking.get(date);
+        if (hit != null && fresh(hit.fetchedAt())) {
+            return hit.result();
+        }
+        try {
+            LocalDate result = LocalDate.parse(catalog.addWorkingDays(date.plusDays(1).toString(), -1).result());
+            latestWorking.put(date, new CachedDate(result, System.nanoTime()));
+            return result;
+        } catch (RuntimeException e) {
+            if (hit != null) {
+                LOG.warnf("catalog working-day arithmetic unavailable (%s); using the cached answer", e.toString());
+                return hit.result();
+            }
+            throw ProblemException.unavailable("The office calendar cannot be loaded from catalog-service");
+        }
+    }
+
     /** Forgets cached calendar data (admin endpoint; tests). */
     public void invalidate() {
         days.clear();
+        latestWorking.clear();
         office = null;
     }
 

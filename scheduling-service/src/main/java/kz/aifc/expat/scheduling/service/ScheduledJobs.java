@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-/** Hold expiry and reminders; both are safe with several replicas (conditional updates, SKIP LOCKED). */
+/** Hold expiry, reminders and the confirmation rule; all are safe with several replicas (conditional updates, SKIP LOCKED). */
 @ApplicationScoped
 public class ScheduledJobs {
 
@@ -13,6 +13,9 @@ public class ScheduledJobs {
 
     @Inject
     BookingService booking;
+
+    @Inject
+    AttendanceRule attendance;
 
     @Scheduled(identity = "hold-sweeper", every = "${scheduling.hold-sweep-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -30,13 +33,16 @@ public class ScheduledJobs {
     @Scheduled(identity = "reminders", every = "${scheduling.reminder-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reminders() {
+        // reminders first: a visit reminded in this run is never cancelled in it (its deadline lies ahead)
         try {
-            int sent;
-            do {
-                sent = booking.sendDueReminders();
-            } while (sent == 200);
+            attendance.sendDueReminders();
         } catch (RuntimeException e) {
             LOG.warnf("reminder job failed: %s", e.toString());
+        }
+        try {
+            attendance.cancelUnconfirmed();
+        } catch (RuntimeException e) {
+            LOG.warnf("unconfirmed-visit cancellation failed: %s", e.toString());
         }
     }
 }
