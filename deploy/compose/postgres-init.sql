@@ -14,3 +14,5 @@ CREATE ROLE scheduling LOGIN PASSWORD 'scheduling';
 CREATE DATABASE scheduling OWNER scheduling;
 CREATE ROLE fee LOGIN PASSWORD 'fee';
 CREATE DATABASE fee OWNER fee;
+CREATE ROLE notification LOGIN PASSWORD 'notification';
+CREATE DATABASE notification OWNER notification;

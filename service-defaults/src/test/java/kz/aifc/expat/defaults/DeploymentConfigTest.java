@@ -50,8 +50,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class DeploymentConfigTest {
 
-    static final List<String> SERVICES = List.of("catalog-service", "application-service", "document-service",
-            "scheduling-service", "fee-service");
+    /** Every {@code *-service} module of the root pom: a new service is checked without editing this test. */
+    static final List<String> SERVICES = serviceModules();
 
     /**
      * Variables whose in-code default is right inside a container too, so compose/k8s need not set them. Entries
@@ -82,6 +82,8 @@ class DeploymentConfigTest {
     @BeforeAll
     static void load() throws IOException {
         root = findRoot();
+        assertTrue(SERVICES.contains("catalog-service") && SERVICES.contains("fee-service"),
+                "the service modules of the root pom were not found, the parsing is broken: " + SERVICES);
         compose = asMap(loadAll(root.resolve("docker-compose.yml")).get(0), "docker-compose.yml");
         k8s = new TreeMap<>();
         Path k8sDir = root.resolve("deploy/k8s");
@@ -387,6 +389,20 @@ class DeploymentConfigTest {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    static List<String> serviceModules() {
+        try {
+            String pom = Files.readString(findRoot().resolve("pom.xml"), StandardCharsets.UTF_8);
+            List<String> modules = new ArrayList<>();
+            Matcher m = Pattern.compile("<module>([a-z0-9-]+-service)</module>").matcher(pom);
+            while (m.find()) {
+                modules.add(m.group(1));
+            }
+            return List.copyOf(modules);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static Path findRoot() {
         Path dir = Path.of("").toAbsolutePath();
