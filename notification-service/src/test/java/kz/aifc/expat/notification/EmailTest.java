@@ -90,6 +90,10 @@ class EmailTest {
                 .body("items.findAll { it.recipientKind == 'APPLICANT' }.recipient", contains(applicant))
                 .body("items.template", everyItem(is("changes-requested")))
                 .body("items.smtpMessageId", everyItem(notNullValue())).body("items.sentAt", everyItem(notNullValue())));
+        // the Message-ID the recipient sees is the row's own (the same on every attempt)
+        String messageId = api(Tokens.hrAcme()).queryParam("applicationId", app).get("/api/v1/notifications").then()
+                .extract().jsonPath().getString("items.find { it.recipientKind == 'APPLICANT' }.messageId");
+        assertEquals(messageId, own.messageId());
     }
 
     @Test

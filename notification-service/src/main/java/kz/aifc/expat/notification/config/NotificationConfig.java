@@ -97,10 +97,11 @@ public interface NotificationConfig {
         Duration timeout();
 
         /**
-         * Delays before the 2nd, 3rd, ... attempt (each ±20 % jitter). The default sums to about 27.5 hours:
-         * 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; a delivery still failing after the last is ABANDONED.
+         * Delays before the 2nd, 3rd, ... attempt (each ±20 % jitter): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h,
+         * 10 h — about 37.5 hours, never less than 30 h with the jitter; a delivery still failing after the last is
+         * ABANDONED (and can be replayed).
          */
-        @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT10H")
+        @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT10H,PT10H")
         List<Duration> retrySchedule();
 
         /** Plain http:// endpoints (local use only). */
