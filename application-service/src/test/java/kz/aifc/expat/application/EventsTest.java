@@ -90,6 +90,39 @@ class EventsTest {
     }
 
     @Test
+    void anAutoCancellationByTheConfirmationRuleMovesTheApplicationBackLikeACancellation() {
+        String app = submittedAcme();
+        documentsApproved(app, 1);
+        awaitState(app, "DOCUMENTS_APPROVED");
+        String booking = "ap-" + UUID.randomUUID();
+        appointment("appointment.booked", app, booking, UUID.randomUUID().toString());
+        awaitState(app, "APPOINTMENT_BOOKED");
+        // the rule's other events, as scheduling-service publishes them, change nothing
+        String common = "\"appointmentId\":\"" + booking + "\",\"applicationId\":\"" + app + "\",\"companyBin\":\""
+                + ACME + "\",\"serviceCode\":\"work-visa-issuance\",\"start\":\"2026-02-02T10:00:00+05:00\","
+                + "\"end\":\"2026-02-02T10:30:00+05:00\",\"actor\":\"system\",\"startsAt\":\"2026-02-02T10:00:00+05:00\"";
+        KafkaProbe.send("expat.appointment", UUID.randomUUID().toString(), "appointment.reminder-due", app,
+                "{" + common + ",\"reason\":null,\"at\":\"2026-01-31T10:00:00+05:00\",\"endsAt\":"
+                        + "\"2026-02-02T10:30:00+05:00\",\"confirmBy\":\"2026-02-01T10:00:00+05:00\","
+                        + "\"confirmationUrl\":\"http://127.0.0.1:8084/api/v1/appointments/confirm-attendance?token=x\"}");
+        KafkaProbe.send("expat.appointment", UUID.randomUUID().toString(), "appointment.attendance-confirmed", app,
+                "{" + common + ",\"at\":\"2026-01-31T11:00:00+05:00\",\"confirmedAt\":"
+                        + "\"2026-01-31T11:00:00+05:00\",\"via\":\"link\"}");
+        KafkaProbe.send("expat.appointment", UUID.randomUUID().toString(), "appointment.auto-cancelled", app,
+                "{" + common + ",\"reason\":\"Attendance was not confirmed by 2026-02-01T10:00:00+05:00\","
+                        + "\"at\":\"2026-02-01T10:00:30+05:00\",\"confirmBy\":\"2026-02-01T10:00:00+05:00\"}");
+        awaitState(app, "DOCUMENTS_APPROVED");
+        as(Tokens.officer()).get("/api/v1/applications/" + app).then()
+                .body("appointment.appointmentId", is(booking)).body("appointment.status", is("CANCELLED"));
+        assertEquals(2, transitionsTo(app, "DOCUMENTS_APPROVED"), "approved, then back after the auto-cancellation");
+        assertEquals(1, transitionsTo(app, "APPOINTMENT_BOOKED"), "the reminder and the confirmation moved nothing");
+        // booking again after it is followed as after any cancellation
+        String again = "ap-" + UUID.randomUUID();
+        appointment("appointment.booked", app, again, UUID.randomUUID().toString());
+        awaitState(app, "APPOINTMENT_BOOKED");
+    }
+
+    @Test
     void duplicateDeliveriesDoNotRepeatTransitions() {
         String app = submittedAcme();
         String eventId = UUID.randomUUID().toString();

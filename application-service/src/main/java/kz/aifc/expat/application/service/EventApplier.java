@@ -86,7 +86,9 @@ public class EventApplier {
                     a.appointmentStart = e.start();
                 }
             }
-            case "appointment.cancelled", "appointment.no-show" -> {
+            // auto-cancelled: scheduling-service's confirmation rule released the seat (published instead of
+            // appointment.cancelled, so the application goes back exactly as on an ordinary cancellation)
+            case "appointment.cancelled", "appointment.auto-cancelled", "appointment.no-show" -> {
                 a.markAppointmentCancelled(id);
                 if (id.equals(a.appointmentId)) {
                     a.appointmentStatus = type.equals("appointment.no-show") ? "NO_SHOW" : "CANCELLED";
