@@ -23,6 +23,8 @@ import kz.aifc.expat.catalog.service.LoadedVersion;
 import kz.aifc.expat.catalog.service.WorkingCalendar;
 import kz.aifc.expat.catalog.service.content.CatalogContent;
 import kz.aifc.expat.catalog.service.content.Lang;
+import kz.aifc.expat.catalog.service.content.Localized;
+import kz.aifc.expat.defaults.security.CallerContext;
 import kz.aifc.expat.defaults.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,15 +57,17 @@ public class CalendarResource {
     @Inject
     HttpCaching caching;
 
+    @Inject
+    CallerContext caller;
+
     @GET
     @Path("office")
     @PermitAll
     @Operation(summary = "Office hours, lunch break, time zone and contacts")
     public Response office(@Context HttpHeaders headers) {
-        Lang lang = lang(headers);
         LoadedVersion v = store.select(null, null);
         CatalogContent.Office o = v.content().office();
-        return caching.respond(headers, lang, "office|" + v.version(), () -> new OfficeView(o.timeZone(), o.opens(),
+        return caching.respond(headers, "office|" + v.version(), lang -> new OfficeView(o.timeZone(), o.opens(),
                 o.closes(), o.lunchStart(), o.lunchEnd(), o.workingDays().stream().map(Enum::name).toList(),
                 o.address().in(lang), o.email(),
                 o.phones().stream().map(ph -> new PhoneView(ph.number(), ph.hours())).toList(), v.version()));
@@ -188,7 +192,7 @@ public class CalendarResource {
         }
         p.check();
         CalendarDay d = admin.putDay(date, request.working(), CalendarDay.Kind.valueOf(kind), request.reasonRu(),
-                request.reasonEn(), request.source());
+                request.reasonEn(), request.source(), caller.actorName());
         return new CalendarDayView(d.date, d.working, d.kind.name(), d.reasonRu, d.reasonEn, d.source);
     }
 
@@ -200,23 +204,23 @@ public class CalendarResource {
         Params p = new Params();
         LocalDate date = p.requiredDate("date", dateText);
         p.check();
-        admin.deleteDay(date);
+        admin.deleteDay(date, caller.actorName());
         return Response.noContent().build();
     }
+
+    /** The catalogue's own word for a weekend; admins enter holiday reasons in Russian and English only. */
+    static final Localized WEEKEND = Localized.of("Выходной день", "Weekend", "Демалыс күні");
 
     private static DayView day(WorkingCalendar cal, LocalDate d, Lang lang) {
         WorkingCalendar.Day entry = cal.entry(d);
         boolean working = cal.isWorking(d);
         if (entry != null) {
-            return new DayView(d, working, entry.kind(), lang == Lang.EN ? entry.reasonEn() : entry.reasonRu());
+            return new DayView(d, working, entry.kind(),
+                    new Localized(entry.reasonRu(), entry.reasonEn(), null).in(lang));
         }
         if (!working) {
-            return new DayView(d, false, "WEEKEND", lang == Lang.EN ? "Weekend" : "Выходной день");
+            return new DayView(d, false, "WEEKEND", WEEKEND.in(lang));
         }
         return new DayView(d, true, "WORKING_DAY", null);
-    }
-
-    private static Lang lang(HttpHeaders headers) {
-        return Lang.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import kz.aifc.expat.catalog.messaging.CalendarChanged;
 import kz.aifc.expat.catalog.messaging.CatalogPublished;
 import kz.aifc.expat.catalog.model.CalendarDay;
 import kz.aifc.expat.catalog.model.CatalogVersion;
@@ -94,8 +95,12 @@ public class CatalogAdmin {
         return saved;
     }
 
+    /**
+     * Adds or changes an explicit day and records {@code catalog.calendar-changed} in the same transaction, so
+     * running cases and booked visits follow the change (application- and scheduling-service consume it).
+     */
     public CalendarDay putDay(LocalDate date, boolean working, CalendarDay.Kind kind, String reasonRu,
-                              String reasonEn, String source) {
+                              String reasonEn, String source, String actor) {
         CalendarDay saved = QuarkusTransaction.requiringNew().call(() -> {
             CalendarDay day = CalendarDay.findById(date);
             if (day == null) {
@@ -109,14 +114,26 @@ public class CatalogAdmin {
             day.source = source;
             day.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             day.persist();
+            outbox.publish(CalendarChanged.TOPIC, CalendarChanged.TYPE, date.toString(),
+                    new CalendarChanged(date, working, kind.name(), reasonRu, reasonEn, day.updatedAt, actor));
             return day;
         });
         store.reload();
         return saved;
     }
 
-    public void deleteDay(LocalDate date) {
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> CalendarDay.deleteById(date));
+    /** Removes an explicit day (the weekday rule applies again) and records {@code catalog.calendar-changed}. */
+    public void deleteDay(LocalDate date, String actor) {
+        boolean weekdayWorking = store.calendar().isWorkingWeekday(date);
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            if (!CalendarDay.deleteById(date)) {
+                return false;
+            }
+            outbox.publish(CalendarChanged.TOPIC, CalendarChanged.TYPE, date.toString(),
+                    new CalendarChanged(date, weekdayWorking, weekdayWorking ? "WORKING_DAY" : "WEEKEND", null,
+                            null, OffsetDateTime.now(ZoneOffset.UTC), actor));
+            return true;
+        });
         if (!deleted) {
             throw ProblemException.notFound("Calendar day", date);
         }

@@ -39,6 +39,11 @@ public final class WorkingCalendar {
         return day != null ? day.working() : workingWeekdays.contains(date.getDayOfWeek());
     }
 
+    /** Whether the date is a working day by its weekday alone (what it is without an explicit entry). */
+    public boolean isWorkingWeekday(LocalDate date) {
+        return workingWeekdays.contains(date.getDayOfWeek());
+    }
+
     /** The explicit entry for a date, or null for an ordinary weekday or weekend. */
     public Day entry(LocalDate date) {
         return days.get(date);
