@@ -90,9 +90,8 @@ public class CalendarResource {
             }
         }
         p.check();
-        Lang lang = lang(headers);
         WorkingCalendar cal = store.calendar();
-        return caching.respond(headers, lang, "days|" + from + "|" + to, () -> {
+        return caching.respond(headers, "days|" + from + "|" + to, lang -> {
             List<DayView> out = new ArrayList<>();
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 out.add(day(cal, d, lang));
@@ -109,8 +108,7 @@ public class CalendarResource {
         Params p = new Params();
         LocalDate date = p.requiredDate("date", dateText);
         p.check();
-        Lang lang = lang(headers);
-        return caching.respond(headers, lang, "working-day|" + date, () -> day(store.calendar(), date, lang));
+        return caching.respond(headers, "working-day|" + date, lang -> day(store.calendar(), date, lang));
     }
 
     @GET

@@ -25,6 +25,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class CatalogViews {
 
+    /** The catalogue's own note (not a guide text), so it has all three languages. */
+    static final Localized NO_FEES = Localized.of("Руководство не указывает сбор и срок оказания для этой услуги",
+            "The guide states no fee and no processing time for this service",
+            "Нұсқаулықта бұл қызметтің алымы мен орындалу мерзімі көрсетілмеген");
+
     @Inject
     CatalogStore store;
 

@@ -13,6 +13,9 @@ import kz.aifc.expat.catalog.service.content.Lang;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,18 +30,54 @@ public class HttpCaching {
     record Body(byte[] bytes, String etag) {
     }
 
+    /** Memo entry for "this response has a text missing in that language". */
+    private static final Body MISSING = new Body(new byte[0], "");
+
     @Inject
     CatalogStore store;
 
     @Inject
     ObjectMapper mapper;
 
+    /** A response without language-dependent texts (or always in {@code lang}). */
     public Response respond(HttpHeaders headers, Lang lang, String key, Supplier<Object> view) {
-        Body body = store.memo(key + "|" + lang, () -> serialize(view.get()));
+        return respond(headers, List.of(lang), key, l -> view.get());
+    }
+
+    /**
+     * A response in the first of the caller's languages in which every text of the response exists (Kazakh is
+     * optional in the catalogue; Russian always exists). {@code Content-Language} names the language actually
+     * served, never one that was merely requested.
+     */
+    public Response respond(HttpHeaders headers, String key, Function<Lang, Object> view) {
+        return respond(headers, languages(headers), key, view);
+    }
+
+    private Response respond(HttpHeaders headers, List<Lang> candidates, String key, Function<Lang, Object> view) {
+        Lang lang = null;
+        Body body = null;
+        for (Lang candidate : candidates) {
+            Body b = store.memo(key + "|" + candidate, () -> {
+                try {
+                    return serialize(view.apply(candidate));
+                } catch (Lang.Missing e) {
+                    return MISSING;
+                }
+            });
+            if (b != MISSING) {
+                lang = candidate;
+                body = b;
+                break;
+            }
+        }
+        if (body == null) {
+            throw new IllegalStateException("no language renders " + key);
+        }
         String inm = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (matches(inm, body.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, body.etag())
                     .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).header(HttpHeaders.VARY, "Accept-Language")
+                    .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag())
                     .build();
         }
         return Response.ok(body.bytes(), MediaType.APPLICATION_JSON_TYPE)
@@ -47,6 +86,20 @@ public class HttpCaching {
                 .header(HttpHeaders.VARY, "Accept-Language")
                 .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag())
                 .build();
+    }
+
+    /**
+     * The caller's languages, best first, ending with Russian. A malformed Accept-Language header (e.g. {@code ;})
+     * is treated like an absent one, as RFC 9110 allows: the default language, never an error.
+     */
+    public static List<Lang> languages(HttpHeaders headers) {
+        List<Locale> acceptable;
+        try {
+            acceptable = headers.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            acceptable = List.of();
+        }
+        return Lang.candidates(acceptable);
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

@@ -17,7 +17,6 @@ import kz.aifc.expat.catalog.service.LoadedVersion;
 import kz.aifc.expat.catalog.service.content.CatalogContent;
 import kz.aifc.expat.catalog.service.content.Condition;
 import kz.aifc.expat.catalog.service.content.ContentValidator;
-import kz.aifc.expat.catalog.service.content.Lang;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,9 +60,8 @@ public class ServiceResource {
         }
         String cat = category == null || category.isBlank() ? null : ApplicantProfile.normaliseCategory(category);
         String text = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
-        Lang lang = Lang.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String key = "list|" + v.version() + "|" + groupCode + "|" + cat + "|" + family + "|" + text;
-        return caching.respond(headers, lang, key, () -> v.services().values().stream()
+        return caching.respond(headers, key, lang -> v.services().values().stream()
                 .filter(s -> groupCode == null || s.group().equals(groupCode))
                 .filter(s -> cat == null || s.visaCategories().stream()
                         .map(ApplicantProfile::normaliseCategory).anyMatch(cat::equals))
@@ -94,9 +92,8 @@ public class ServiceResource {
         LoadedVersion v = store.select(date, ver);
         CatalogContent.ServiceDef s = service(v, code);
         LocalDate feeDate = CatalogViews.feeDate(v, date);
-        Lang lang = Lang.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return caching.respond(headers, lang, "service|" + v.version() + "|" + code + "|" + feeDate.getYear(),
-                () -> views.service(v, s, lang, feeDate));
+        return caching.respond(headers, "service|" + v.version() + "|" + code + "|" + feeDate.getYear(),
+                lang -> views.service(v, s, lang, feeDate));
     }
 
     @GET
@@ -147,9 +144,8 @@ public class ServiceResource {
         }
         p.check();
         ApplicantProfile profile = new ApplicantProfile(form, type, cat, age, var, ent);
-        Lang lang = Lang.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String key = "checklist|" + v.version() + "|" + code + "|" + profile;
-        return caching.respond(headers, lang, key, () -> views.checklist(v, s, profile, lang));
+        return caching.respond(headers, key, lang -> views.checklist(v, s, profile, lang));
     }
 
     @GET
@@ -165,9 +161,8 @@ public class ServiceResource {
         LoadedVersion v = store.select(date, ver);
         CatalogContent.ServiceDef s = service(v, code);
         LocalDate feeDate = CatalogViews.feeDate(v, date);
-        Lang lang = Lang.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return caching.respond(headers, lang, "fees|" + v.version() + "|" + code + "|" + feeDate.getYear(),
-                () -> views.fees(v, s, lang, feeDate));
+        return caching.respond(headers, "fees|" + v.version() + "|" + code + "|" + feeDate.getYear(),
+                lang -> views.fees(v, s, lang, feeDate));
     }
 
     static CatalogContent.ServiceDef service(LoadedVersion v, String code) {

@@ -1,5 +1,7 @@
 package kz.aifc.expat.catalog.service.content;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Languages of catalogue texts; chosen by Accept-Language, Russian by default. */
@@ -10,39 +12,48 @@ public enum Lang {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The first supported language in an Accept-Language header (q-values honoured), else Russian. */
-    public static Lang fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return RU;
-        }
-        Lang best = null;
-        double bestQ = -1;
-        for (String part : header.split(",")) {
-            String[] pieces = part.trim().split(";");
-            String tag = pieces[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1.0;
-            for (int i = 1; i < pieces.length; i++) {
-                String p = pieces[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
+    /**
+     * The languages to try, best first, from the caller's acceptable languages (already ordered by q-value, as
+     * JAX-RS {@code HttpHeaders.getAcceptableLanguages()} returns them), always ending with Russian, the language
+     * every text has. A wildcard stands for the default (Russian); unsupported languages are skipped.
+     */
+    public static List<Lang> candidates(List<Locale> acceptable) {
+        List<Lang> out = new ArrayList<>();
+        if (acceptable != null) {
+            for (Locale locale : acceptable) {
+                Lang lang = of(locale);
+                if (lang != null && !out.contains(lang)) {
+                    out.add(lang);
                 }
             }
-            String primary = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
-            Lang lang = switch (primary) {
-                case "ru" -> RU;
-                case "en" -> EN;
-                case "kk" -> KK;
-                default -> null;
-            };
-            if (lang != null && q > bestQ) {
-                best = lang;
-                bestQ = q;
-            }
         }
-        return best == null ? RU : best;
+        if (!out.contains(RU)) {
+            out.add(RU);
+        }
+        return List.copyOf(out);
+    }
+
+    private static Lang of(Locale locale) {
+        if (locale == null) {
+            return null;
+        }
+        String primary = locale.getLanguage().toLowerCase(Locale.ROOT);
+        return switch (primary) {
+            case "ru" -> RU;
+            case "en" -> EN;
+            case "kk" -> KK;
+            case "*", "" -> RU;
+            default -> null;
+        };
+    }
+
+    /**
+     * Thrown while rendering a response in a language one of its texts lacks (only Kazakh is optional): the
+     * response is then rendered in the caller's next language instead of mixing languages under one label.
+     */
+    public static final class Missing extends RuntimeException {
+        public Missing() {
+            super("text not available in this language", null, false, false);
+        }
     }
 }
