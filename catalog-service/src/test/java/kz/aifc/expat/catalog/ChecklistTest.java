@@ -81,10 +81,8 @@ class ChecklistTest {
 
     @Test
     void visaCategoryInPicksTheB2ContractOrTheB3Confirmation() {
-        List<String> none = codes(checklist("long-business-visa-invitation", ""));
         List<String> b2 = codes(checklist("long-business-visa-invitation", "visaCategory=B2"));
         List<String> b3 = codes(checklist("long-business-visa-invitation", "visaCategory=B3"));
-        assertFalse(none.contains("service-contract-b2") || none.contains("founder-or-board-confirmation-b3"));
         assertTrue(b2.contains("service-contract-b2"));
         assertFalse(b2.contains("founder-or-board-confirmation-b3"));
         assertTrue(b3.contains("founder-or-board-confirmation-b3"));
@@ -93,6 +91,28 @@ class ChecklistTest {
         JsonNode cyrillic = Api.tree(Api.en().queryParam("visaCategory", "В2")
                 .get("/api/v1/services/long-business-visa-issuance/checklist"));
         assertTrue(codes(cyrillic).contains("service-contract-b2"));
+    }
+
+    @Test
+    void aCategoryDependentListWithoutTheCategoryIsA400NamingIt() {
+        // the guide's long-term business visa lists differ for B2 (contract) and B3 (founder/board confirmation);
+        // the extensions borrow the issuance list, so they depend on the category too
+        for (String code : List.of("long-business-visa-invitation", "long-business-visa-issuance",
+                "long-business-visa-extension", "short-business-visa-extension")) {
+            RestAssured.get("/api/v1/services/" + code + "/checklist").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("visaCategory"))
+                    .body("errors.find { it.field == 'visaCategory' }.message", containsString("B2"));
+            RestAssured.get("/api/v1/services/" + code + "/checklist?visaCategory=").then().statusCode(400)
+                    .body("errors.field", hasItem("visaCategory"));
+            RestAssured.get("/api/v1/services/" + code + "/checklist?visaCategory=B3").then().statusCode(200);
+        }
+        // a category that has no documents of its own is still a category: B1/C5 short-term extension answers
+        assertFalse(codes(checklist("short-business-visa-extension", "visaCategory=B1"))
+                .contains("service-contract-b2"));
+        // services whose list does not depend on the category need none
+        RestAssured.get("/api/v1/services/work-visa-issuance/checklist").then().statusCode(200);
+        RestAssured.get("/api/v1/services/short-business-visa-invitation/checklist").then().statusCode(200);
     }
 
     @Test

@@ -133,6 +133,15 @@ public class ServiceResource {
         if ("FAMILY_MEMBER".equals(type) && !s.familyMembers()) {
             p.error("applicantType", "service " + code + " does not serve family members");
         }
+        // a list that differs by visa category (B2 contract / B3 confirmation) cannot be answered without one:
+        // leaving the category out would silently drop the category's documents
+        List<String> categoryDependent = v.documentsOf(s).stream().flatMap(r -> r.conditions().stream())
+                .filter(c -> c.kind() == Condition.Kind.VISA_CATEGORY_IN)
+                .flatMap(c -> c.values().stream()).map(ApplicantProfile::normaliseCategory).distinct().toList();
+        if (!categoryDependent.isEmpty() && cat == null && (visaCategory == null || visaCategory.isBlank())) {
+            p.error("visaCategory", "is required for " + code + ": its documents depend on the category (one of "
+                    + s.visaCategories().stream().map(ApplicantProfile::normaliseCategory).toList() + ")");
+        }
         boolean needsEntity = v.documentsOf(s).stream().flatMap(r -> r.conditions().stream())
                 .anyMatch(c -> c.kind() == Condition.Kind.ENTITY);
         if (needsEntity && ent == null && entity == null) {
