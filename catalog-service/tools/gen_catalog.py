@@ -171,6 +171,11 @@ DOCS = [
 ]
 
 
+# Documents that prove a payment, and which fee they prove (fee-service names them where the guide publishes no
+# amount: the checklist still asks for the receipt).
+PAYMENT_DOCS = {"state-duty-payment": "STATE_DUTY"}
+
+
 def req(doc, delivery="UPLOAD", conditions=ALWAYS, notarised=False, legalised=False, title=None, note=None):
     r = {"document": doc, "delivery": delivery, "notarised": notarised, "legalised": legalised,
          "conditions": conditions}
@@ -292,6 +297,14 @@ RULES = [
                "must leave Kazakhstan within the exit visa's validity.")},
 ]
 
+# The guide's investor-visa issuance list says "verification in 2025" where every other service (and the same
+# certificate everywhere else) says "in the current year": a slip left over from the 2025 guide, not a rule. The
+# current-year rule is transcribed and the catalogue says so, on the requirement and as a note of the service.
+FINGERPRINT_YEAR_SLIP = t("В руководстве для этой услуги указано «в 2025 году», во всех остальных услугах — «в "
+                          "текущем году»; применяется правило текущего года.",
+                          "The guide says \"in 2025\" for this service and \"in the current year\" for every "
+                          "other service; the current-year rule applies.")
+
 NOTES = [
     {"code": "state-body-delay", "delayCalendarDays": 30,
      "text": t("Срок оформления услуги не включает возможные непредвиденные задержки со стороны государственных "
@@ -331,6 +344,7 @@ NOTES = [
     {"code": "arrival-notification-eds",
      "text": t("Уведомление подаётся с использованием ЭЦП юридического лица.",
                "The notification is filed using the legal entity's electronic digital signature.")},
+    {"code": "fingerprint-current-year", "text": FINGERPRINT_YEAR_SLIP},
     {"code": "fingerprint-result",
      "text": t("По завершении процедуры заявителю выдается справка, подтверждающая факт сдачи отпечатков пальцев.",
                "After the procedure the applicant receives a certificate confirming that fingerprints were taken.")},
@@ -526,20 +540,22 @@ service("investor-visa-issuance", "INVESTOR_VISA",
           "This service applies through the Expat Centre for an investor visa for a foreign investor and family "
           "members, provided they have arrived in the Republic of Kazakhstan."),
         ["A5"], True, "portal-visa", [centre_step("Подача в Экспат центре", "Submission at the Expat Centre")],
-        UP_TO_2Y, ["passport-validity-visa"], ["state-body-delay"],
+        UP_TO_2Y, ["passport-validity-visa"], ["state-body-delay", "fingerprint-current-year"],
         COMPANY_BLOCK + [req("investment-authority-petition"), PASSPORT_ORIGINAL, req("visa-application-form"),
                          VISA_COPY,
                          req("fingerprint-certificate", "UPLOAD_AND_ORIGINAL",
                              title=t("Оригинал справки, подтверждающей сдачу дактилоскопии / прохождение "
-                                     "верификации в 2025 году",
-                                     "Original certificate confirming fingerprinting / verification in 2025")),
+                                     "верификации в текущем году",
+                                     "Original certificate confirming fingerprinting / verification in the "
+                                     "current year"),
+                             note=FINGERPRINT_YEAR_SLIP),
                          ARRIVAL, req("principal-investor-visa", conditions=FAMILY), FAMILY_CERT, CONSENT],
         fee=fees([(STD, t("Оформление инвесторской визы категории «А5», а также для визы члена семьи, до 2 лет",
                           "A5 investor visa, also a family member's visa, up to 2 years"), 730000)], time=wd(5)))
 service("investor-visa-extension", "INVESTOR_VISA", t("Продление инвесторской визы", "Investor visa extension"),
         t(EXT_DESC_RU, EXT_DESC_EN), ["A5"], True, "portal-visa",
-        [centre_step("Подача в Экспат центре", "Submission at the Expat Centre")], None, EXT_RULES, EXT_NOTES,
-        documents_from="investor-visa-issuance")
+        [centre_step("Подача в Экспат центре", "Submission at the Expat Centre")], None, EXT_RULES,
+        EXT_NOTES + ["fingerprint-current-year"], documents_from="investor-visa-issuance")
 
 # ---------------------------------------------------------------- TEMPORARY RESIDENCE
 service("trp-employment", "TEMPORARY_RESIDENCE",
@@ -827,7 +843,8 @@ catalog = {
                "phones": [{"number": "+7 (7172) 64 73 33", "hours": "09:00–18:00"},
                           {"number": "+7 (7172) 64 73 40", "hours": "14:00–18:00"}]},
     "groups": [{"code": c, "order": i + 1, "title": title} for i, (c, title) in enumerate(GROUPS)],
-    "documents": [{"code": c, "title": title} for c, title in DOCS],
+    "documents": [dict({"code": c, "title": title}, **({"paymentOf": PAYMENT_DOCS[c]} if c in PAYMENT_DOCS else {}))
+                  for c, title in DOCS],
     "processes": list(PROCESSES.values()),
     "rules": RULES,
     "notes": NOTES,

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,68 @@ class HttpAndFeesTest {
             assertTrue(!fees.has("stateDutyAmount") && !fees.has("personalManagerFee") && !fees.has("processingTime"),
                     code);
             assertTrue(fees.get("notes").get(0).asText().contains("no fee"), code);
+        }
+    }
+
+    @Test
+    void extensionsNameThePaymentDocumentTheirChecklistStillAsksFor() {
+        // the guide's in-country issuance lists (which the extensions keep) ask for the state duty receipt for the
+        // work visa and the multi-entry business visa, not for the investor visa
+        for (String code : List.of("work-visa-extension", "short-business-visa-extension",
+                "long-business-visa-extension")) {
+            JsonNode fees = Api.getOk(Api.en(), "/api/v1/services/" + code + "/fees");
+            assertEquals(1, fees.get("paymentDocuments").size(), code);
+            JsonNode doc = fees.get("paymentDocuments").get(0);
+            assertEquals("state-duty-payment", doc.get("documentCode").asText(), code);
+            assertEquals("STATE_DUTY", doc.get("paymentOf").asText(), code);
+            assertTrue(doc.get("mandatory").asBoolean(), code);
+            assertEquals("Original payment document confirming payment of the state duty", doc.get("title").asText());
+        }
+        assertEquals(0, Api.getOk(Api.en(), "/api/v1/services/investor-visa-extension/fees")
+                .get("paymentDocuments").size());
+    }
+
+    @Test
+    void aYearWithoutPublishedMrpIsFlaggedProvisional() {
+        // seeded MRP years are 2024–2026; 2027 is not published
+        JsonNode y2027 = Api.getOk(Api.en(), "/api/v1/services/work-visa-invitation/fees?asOf=2027-02-01");
+        assertEquals(true, y2027.get("mrpProvisional").asBoolean());
+        assertEquals(2027, y2027.get("feeYear").asInt());
+        assertEquals(2026, y2027.get("mrp").get("year").asInt());
+        assertTrue(y2027.get("notes").get(0).asText().contains("2027"), y2027.toString());
+        assertTrue(y2027.get("stateDutyBasis").asText().contains("provisional"));
+        JsonNode y2026 = Api.getOk(Api.en(), "/api/v1/services/work-visa-invitation/fees?asOf=2026-02-01");
+        assertEquals(false, y2026.get("mrpProvisional").asBoolean());
+        assertEquals(2026, y2026.get("feeYear").asInt());
+        assertFalse(y2026.get("stateDutyBasis").asText().contains("provisional"));
+    }
+
+    @Test
+    void theGuidesFingerprint2025SlipIsTranscribedAsTheCurrentYearRuleAndSaidSo() {
+        // the guide asks for fingerprinting/verification "in the current year" in every list but one (the investor
+        // visa issuance: "in 2025"); the rule is the current year's, and the catalogue notes the slip
+        for (String code : List.of("investor-visa-issuance", "investor-visa-extension")) {
+            JsonNode service = Api.getOk(Api.en(), "/api/v1/services/" + code);
+            JsonNode cert = null;
+            for (JsonNode d : service.get("documents")) {
+                if (d.get("documentCode").asText().equals("fingerprint-certificate")) {
+                    cert = d;
+                }
+            }
+            assertTrue(cert != null, code);
+            assertFalse(cert.get("title").asText().contains("2025"), cert.toString());
+            assertTrue(cert.get("title").asText().contains("current year"), cert.toString());
+            assertTrue(cert.get("note").asText().contains("2025"), cert.toString());
+            boolean noted = false;
+            for (JsonNode n : service.get("notes")) {
+                noted |= n.get("code").asText().equals("fingerprint-current-year")
+                        && n.get("text").asText().contains("current-year rule");
+            }
+            assertTrue(noted, code + " notes the slip: " + service.get("notes"));
+        }
+        JsonNode ru = Api.getOk(Api.ru(), "/api/v1/services/investor-visa-issuance/checklist");
+        for (JsonNode i : ru.get("items")) {
+            assertFalse(i.get("title").asText().contains("2025"), i.toString());
         }
     }
 

@@ -79,12 +79,22 @@ public final class CatalogDtos {
     public record TotalView(String variant, String option, BigDecimal amount) {
     }
 
-    /** Absent (null) fee members mean the guide states none; {@code feesStated=false}: no fees at all. */
+    /**
+     * Absent (null) fee members mean the guide states none; {@code feesStated=false}: no fees at all.
+     * {@code mrpProvisional}: the MRP of the fee date's year is not published, {@code mrp} is the latest earlier
+     * year's and every amount computed from it is provisional. {@code paymentDocuments}: documents of the service's
+     * list that prove a payment (e.g. the state duty receipt), asked for even where the guide prints no amount.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeesView(String serviceCode, int catalogVersion, String currency, boolean feesStated, MrpView mrp,
                            List<ServiceFeeView> serviceFees, BigDecimal personalManagerFee, BigDecimal priorityFee,
                            BigDecimal stateDutyMrp, BigDecimal stateDutyAmount, String stateDutyBasis,
-                           ProcessingTimeView processingTime, List<TotalView> totals, List<String> notes) {
+                           ProcessingTimeView processingTime, List<TotalView> totals, List<String> notes,
+                           String language, int feeYear, boolean mrpProvisional,
+                           List<PaymentDocumentView> paymentDocuments) {
+    }
+
+    public record PaymentDocumentView(String documentCode, String title, String paymentOf, boolean mandatory) {
     }
 
     public record OfficeView(String timeZone, String opens, String closes, String lunchStart, String lunchEnd,

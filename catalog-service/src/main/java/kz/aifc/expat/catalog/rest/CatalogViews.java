@@ -86,22 +86,32 @@ public class CatalogViews {
     }
 
     public FeesView fees(LoadedVersion v, CatalogContent.ServiceDef s, Lang lang, LocalDate feeDate) {
-        Optional<Map.Entry<Integer, BigDecimal>> mrp = store.mrp(feeDate.getYear());
+        int feeYear = feeDate.getYear();
+        Optional<Map.Entry<Integer, BigDecimal>> mrp = store.mrp(feeYear);
         MrpView mrpView = mrp.map(e -> new MrpView(e.getKey(), e.getValue())).orElse(null);
-        List<String> notes = s.notes().stream().map(v.notes()::get).map(n -> n.text().in(lang)).toList();
+        boolean provisional = mrp.isEmpty() || mrp.get().getKey() != feeYear;
+        List<String> notes = new ArrayList<>(s.notes().stream().map(v.notes()::get).map(n -> n.text().in(lang))
+                .toList());
+        List<PaymentDocumentView> paymentDocuments = v.documentsOf(s).stream()
+                .filter(r -> v.documents().containsKey(r.document())
+                        && v.documents().get(r.document()).paymentOf() != null)
+                .map(r -> new PaymentDocumentView(r.document(), title(v, r, lang),
+                        v.documents().get(r.document()).paymentOf(), !r.optional()))
+                .toList();
         Fees f = s.fees();
         if (f == null) {
-            String none = lang == Lang.EN ? "The guide states no fee and no processing time for this service"
-                    : "Руководство не указывает сбор и срок оказания для этой услуги";
-            List<String> all = new ArrayList<>(notes);
-            all.add(0, none);
+            notes.add(0, NO_FEES.in(lang));
             return new FeesView(s.code(), v.version(), currency(v), false, mrpView, List.of(), null, null, null, null,
-                    null, null, List.of(), all);
+                    null, null, List.of(), notes, lang.tag(), feeYear, provisional, paymentDocuments);
+        }
+        if (provisional && f.stateDutyMrp() != null && mrp.isPresent()) {
+            notes.add(0, mrpNotPublished(feeYear, mrp.get().getKey()).in(lang));
         }
         BigDecimal duty = mrp.map(e -> FeeCalculator.stateDuty(f.stateDutyMrp(), e.getValue())).orElse(null);
         String basis = f.stateDutyMrp() == null || mrp.isEmpty() ? null
                 : f.stateDutyMrp().stripTrailingZeros().toPlainString() + " MRP × "
-                + mrp.get().getValue().toPlainString() + " " + currency(v) + " (MRP " + mrp.get().getKey() + ")";
+                + mrp.get().getValue().toPlainString() + " " + currency(v) + " (MRP " + mrp.get().getKey() + ")"
+                + (provisional ? " — provisional, MRP " + feeYear + " not published" : "");
         List<ServiceFeeView> serviceFees = f.serviceFees().stream()
                 .map(sf -> new ServiceFeeView(sf.variant(), text(sf.title(), lang), FeeCalculator.money(sf.amount())))
                 .toList();
@@ -120,7 +130,17 @@ public class CatalogViews {
         Fees.ProcessingTime t = f.processingTime();
         return new FeesView(s.code(), v.version(), currency(v), true, mrpView, serviceFees, pm, priority,
                 f.stateDutyMrp(), duty, basis,
-                t == null ? null : new ProcessingTimeView(t.kind().name(), t.min(), t.max()), totals, notes);
+                t == null ? null : new ProcessingTimeView(t.kind().name(), t.min(), t.max()), totals, notes,
+                lang.tag(), feeYear, provisional, paymentDocuments);
+    }
+
+    static Localized mrpNotPublished(int year, int used) {
+        return Localized.of("МРП на " + year + " год ещё не опубликован: государственная пошлина рассчитана по МРП "
+                        + used + " года и является предварительной",
+                "The MRP for " + year + " is not published yet: the state duty is computed with the MRP of " + used
+                        + " and is provisional",
+                year + " жылға арналған АЕК әлі жарияланбаған: мемлекеттік баж " + used
+                        + " жылғы АЕК бойынша есептелген және алдын ала болып табылады");
     }
 
     private static String currency(LoadedVersion v) {

@@ -37,6 +37,7 @@ public class CatalogSeeder {
         QuarkusTransaction.requiringNew().run(() -> {
             Number count = (Number) em.createNativeQuery("SELECT count(*) FROM catalog_version").getSingleResult();
             if (count.longValue() > 0) {
+                correctSeed();
                 return;
             }
             CatalogContent content = reader.readValid(readSeed());
@@ -49,6 +50,34 @@ public class CatalogSeeder {
                     .executeUpdate();
             LOG.infof("catalogue seed %s: %s", SEED, inserted == 1 ? "inserted as version 1" : "already present");
         });
+    }
+
+    /**
+     * Version 1 is our transcription of the guide, not an admin's publication: a corrected transcription (e.g. a
+     * guide slip no longer copied as a fact) must reach systems seeded by an older build. While version 1 is still
+     * the seed's ({@code published_by = 'seed'}) and differs from the packaged seed, it is rewritten in place; a
+     * version an admin published is never touched. Two replicas doing this together write the same content.
+     */
+    void correctSeed() {
+        Object stored = em.createNativeQuery("SELECT CAST(content AS text) FROM catalog_version WHERE version = 1"
+                + " AND published_by = 'seed'").getResultStream().findFirst().orElse(null);
+        if (stored == null) {
+            return;
+        }
+        CatalogContent seed = reader.readValid(readSeed());
+        CatalogContent current;
+        try {
+            current = reader.parseStored(String.valueOf(stored));
+        } catch (RuntimeException e) {
+            current = null;
+        }
+        if (seed.equals(current)) {
+            return;
+        }
+        em.createNativeQuery("UPDATE catalog_version SET content = CAST(:content AS jsonb) WHERE version = 1"
+                        + " AND published_by = 'seed'")
+                .setParameter("content", reader.write(seed)).executeUpdate();
+        LOG.infof("catalogue seed %s: version 1 corrected from the packaged transcription", SEED);
     }
 
     public JsonNode readSeed() {

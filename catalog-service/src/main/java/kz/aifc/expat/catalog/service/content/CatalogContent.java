@@ -50,7 +50,10 @@ public record CatalogContent(@NotNull @Valid Guide guide, @NotNull @Valid Office
                         @NotNull @Valid Localized title) {
     }
 
-    public record DocumentDef(@NotBlank @Pattern(regexp = CODE) String code, @NotNull @Valid Localized title) {
+    /** {@code paymentOf}: the document proves payment of that fee ({@code STATE_DUTY} or {@code SERVICE_FEE}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DocumentDef(@NotBlank @Pattern(regexp = CODE) String code, @NotNull @Valid Localized title,
+                              @Pattern(regexp = "^(STATE_DUTY|SERVICE_FEE)$") String paymentOf) {
     }
 
     public record Process(@NotBlank String code, @NotEmpty List<@Valid @NotNull Localized> steps) {
