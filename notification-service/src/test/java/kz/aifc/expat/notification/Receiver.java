@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Receiver implements AutoCloseable {
 
-    public enum Mode { OK, ERROR_500, HANG, CLOSE }
+    public enum Mode { OK, SLOW, ERROR_500, HANG, CLOSE }
 
     public record Request(String id, String timestamp, String signature, String contentType, String body,
                          Mode answeredWith) {
@@ -61,7 +61,7 @@ public final class Receiver implements AutoCloseable {
 
     /** Requests answered 2xx, in arrival order. */
     public List<Request> accepted() {
-        return requests.stream().filter(r -> r.answeredWith() == Mode.OK).toList();
+        return requests.stream().filter(r -> r.answeredWith() == Mode.OK || r.answeredWith() == Mode.SLOW).toList();
     }
 
     public int inProgress() {
@@ -87,6 +87,14 @@ public final class Receiver implements AutoCloseable {
                     new String(body, StandardCharsets.UTF_8), m));
             switch (m) {
                 case OK -> answer(exchange, 204, "");
+                case SLOW -> {
+                    try {
+                        Thread.sleep(300); // a receiver that takes its time: deliveries are in flight for a while
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    answer(exchange, 204, "");
+                }
                 case ERROR_500 -> answer(exchange, 500, "{\"error\":\"receiver broke: database locked\"}");
                 case HANG -> {
                     try {

@@ -28,10 +28,6 @@ public interface NotificationConfig {
     Webhooks webhooks();
 
     interface Mail {
-        /** Messages claimed per relay pass. */
-        @WithDefault("50")
-        int batchSize();
-
         /** After this many failed attempts a message is FAILED (with its last error) and no longer retried. */
         @WithDefault("20")
         int maxAttempts();
@@ -44,7 +40,7 @@ public interface NotificationConfig {
         Duration backoffMax();
 
         /** Bound of one SMTP hand-over; a hanging server counts as a failure. */
-        @WithDefault("PT30S")
+        @WithDefault("PT15S")
         Duration sendTimeout();
 
         /**

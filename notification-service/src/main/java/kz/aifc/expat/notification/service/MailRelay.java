@@ -85,11 +85,12 @@ public class MailRelay {
         try {
             do {
                 again.set(false);
+                // one message per claim: a lease must cover one send, not a whole batch sent one after the other
+                // (a batch outlasting its lease let another replica claim and send the same messages again)
                 List<UUID> ids;
-                do {
-                    ids = claim();
+                while (!(ids = claim()).isEmpty()) {
                     ids.forEach(this::sendOne);
-                } while (ids.size() == config.mail().batchSize());
+                }
             } while (again.get());
         } catch (RuntimeException e) {
             LOG.warnf("mail relay paused: %s", e.toString());
@@ -105,7 +106,7 @@ public class MailRelay {
             List<Notification> due = em.createNativeQuery("SELECT * FROM notification WHERE status = 'QUEUED' AND "
                             + "next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now) "
                             + "ORDER BY next_attempt_at, created_at LIMIT :n FOR UPDATE SKIP LOCKED", Notification.class)
-                    .setParameter("now", now).setParameter("n", config.mail().batchSize()).getResultList();
+                    .setParameter("now", now).setParameter("n", 1).getResultList();
             due.forEach(n -> {
                 n.leaseUntil = now.plus(config.mail().lease());
                 n.attempts++;
