@@ -66,8 +66,13 @@ class EmailTest {
                 "Expat Centre қызметкері құжаттарды түзетуді сұрайды (тексеру кезеңі: 2)",
                 "Түзетілген құжаттарды жүктеп, өтінімді қайта жіберіңіз.", "Қызметкер: ALIYA NOTIFY",
                 "Өтінім: " + app + " (work-visa-issuance)");
-        assertTrue(kk.text().contains("- passport: The scan is <blurred> & cut"), kk.text());
-        assertTrue(kk.html().contains("<li>passport: The scan is &lt;blurred&gt; &amp; cut</li>"), kk.html());
+        // the document by its catalog title in the message's language, or by code where the catalog has none in it
+        assertTrue(kk.text().contains("- " + document("kk") + ": The scan is <blurred> & cut"), kk.text());
+        assertTrue(kk.html().contains("<li>" + document("kk").replace("&", "&amp;")
+                + ": The scan is &lt;blurred&gt; &amp; cut</li>"), kk.html());
+        assertTrue(Mailbox.one(to.ru()).text().contains("- " + document("ru") + ": The scan is"));
+        assertTrue(Mailbox.one(to.en()).text().contains("- " + document("en") + ": The scan is"));
+        assertEquals("Passport (passport)", document("en"), "the English catalog names the passport");
         assertMail(Mailbox.one(to.ru()), "ru", "Заявка " + shortId(app) + ": требуется исправить документы",
                 "Сотрудник Expat Centre просит исправить документы (раунд проверки 2)",
                 "Загрузите исправленные документы и снова отправьте заявку.", "Сотрудник: ALIYA NOTIFY");
@@ -282,6 +287,15 @@ class EmailTest {
                 en.stream().map(Received::subject).toList());
         api(Tokens.admin()).queryParam("applicationId", app).get("/api/v1/notifications").then().statusCode(200)
                 .body("total", is(6));
+    }
+
+    /** How the passport appears in a message in {@code language}: "title (code)" if the catalog answers in it. */
+    static String document(String language) {
+        var catalog = as(null, System.getProperty("expat.test.catalog-url", "http://127.0.0.1:8081"))
+                .header("Accept-Language", language).get("/api/v1/services/work-visa-issuance").then()
+                .statusCode(200).extract().jsonPath();
+        String title = catalog.getString("documents.find { it.documentCode == 'passport' }.title");
+        return language.equals(catalog.getString("language")) && title != null ? title + " (passport)" : "passport";
     }
 
     static String statusChanged(String app, String bin, String to, String comment) {

@@ -56,6 +56,10 @@ public class Lookups {
     SchedulingClient scheduling;
 
     @Inject
+    @RestClient
+    CatalogClient catalog;
+
+    @Inject
     Lookups self;
 
     public List<Remote.Contact> contacts(String bin) {
@@ -89,6 +93,25 @@ public class Lookups {
 
     public Optional<String> calendar(String appointmentId) {
         return absentIf4xx("calendar of appointment " + appointmentId, () -> self.calendarRemote(appointmentId));
+    }
+
+    /**
+     * Document titles of a service in {@code language}, only if the catalog answers in that language: a title in
+     * another language must not appear in a message written in this one (the message shows the code instead).
+     */
+    public java.util.Map<String, String> documentTitles(String serviceCode, String language) {
+        Optional<Remote.CatalogService> s = absentIf4xx("catalog service " + serviceCode,
+                () -> self.catalogRemote(serviceCode, language));
+        if (s.isEmpty() || !language.equals(s.get().language()) || s.get().documents() == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        s.get().documents().forEach(d -> {
+            if (d.documentCode() != null && d.title() != null) {
+                titles.putIfAbsent(d.documentCode(), d.title());
+            }
+        });
+        return titles;
     }
 
     private <T> Optional<T> absentIf4xx(String what, Supplier<T> call) {
@@ -156,6 +179,13 @@ public class Lookups {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5000, skipOn = Refused.class)
     Remote.SlotList slotsRemote(String serviceCode, String from, String to) {
         return call(() -> scheduling.slots(serviceCode, from, to));
+    }
+
+    @Timeout(4000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = Refused.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5000, skipOn = Refused.class)
+    Remote.CatalogService catalogRemote(String serviceCode, String language) {
+        return call(() -> catalog.service(serviceCode, language));
     }
 
     @Timeout(4000)

@@ -45,6 +45,15 @@ public final class Remote {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CatalogDocument(String documentCode, String title) {
+    }
+
+    /** The answer's {@code language} is the one the catalog actually wrote it in (it may fall back). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CatalogService(String code, String language, List<CatalogDocument> documents) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Slot(String start, String end, int capacity, int remaining) {
     }
 

@@ -80,7 +80,7 @@ public class Composer {
                 List<MailData.Document> documents = new ArrayList<>();
                 JsonNode docs = data.has("documents") ? data.get("documents") : data.get("rejected");
                 if (docs != null) {
-                    docs.forEach(d -> documents.add(new MailData.Document(Intake.text(d, "documentCode"),
+                    docs.forEach(d -> documents.add(new MailData.Document(Intake.text(d, "documentCode"), null,
                             Intake.text(d, "reason"))));
                 }
                 common.put("documents", documents);
@@ -185,6 +185,17 @@ public class Composer {
         String language = renderer.language(template, recipientLanguage);
         Map<String, Object> data = new LinkedHashMap<>(common);
         amounts.forEach((k, v) -> data.put(k, Formats.money(v, language)));
+        if (common.get("documents") instanceof List<?> docs && !docs.isEmpty() && common.get("serviceCode") != null) {
+            Map<String, String> titles;
+            try {
+                titles = lookups.documentTitles((String) common.get("serviceCode"), language);
+            } catch (Lookups.Unavailable e) {
+                titles = Map.of(); // the codes and the officer's reasons still say what to fix
+            }
+            Map<String, String> t = titles;
+            data.put("documents", docs.stream().map(o -> (MailData.Document) o)
+                    .map(d -> new MailData.Document(d.code(), t.get(d.code()), d.reason())).toList());
+        }
         data.put("lines", lines.stream().map(l -> new MailData.Line(l.description(),
                 Formats.money(l.amount(), language))).toList());
         data.put("toCompany", companyRecipient);

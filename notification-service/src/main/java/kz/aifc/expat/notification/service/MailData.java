@@ -9,7 +9,7 @@ public final class MailData {
     }
 
     @TemplateData
-    public record Document(String code, String reason) {
+    public record Document(String code, String title, String reason) {
     }
 
     @TemplateData
