@@ -226,6 +226,36 @@ class BookingTest {
     }
 
     @Test
+    void correctedDocumentsApprovedAfterTheVisitDoNotOpenBooking() {
+        // documents.approved with bookingNeeded false for an application not seen before: remembered, closed
+        String fresh = TestSupport.newApplicationId();
+        TestSupport.sendDocumentsApproved(fresh, ACME, "work-visa-issuance", 2, false);
+        TestSupport.awaitOpen(fresh, false);
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + fresh + "/booking").then().statusCode(200)
+                .body("bookingOpen", equalTo(false)).body("closedReason", equalTo("ORIGINALS_RECEIVED"));
+        book(Tokens.hrAcme(), fresh, at(monday().plusDays(1), 12, 0), false).then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo(P + "booking-not-open"));
+
+        // sent back, then the corrected documents approved with no visit needed: booking stays closed
+        String app = TestSupport.approved(ACME); // the field absent: opens as before
+        TestSupport.sendChangesRequested(app, ACME, 1);
+        TestSupport.awaitOpen(app, false);
+        TestSupport.sendDocumentsApproved(app, ACME, "work-visa-issuance", 2, false);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> count(
+                "SELECT count(*) FROM bookable_application WHERE application_id = ? AND round = 2", app) == 1);
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + app + "/booking").then().statusCode(200)
+                .body("bookingOpen", equalTo(false)).body("closedReason", equalTo("ORIGINALS_RECEIVED"));
+        book(Tokens.hrAcme(), app, at(monday().plusDays(1), 12, 0), false).then().statusCode(409)
+                .body("type", equalTo(P + "booking-not-open"));
+
+        // bookingNeeded true opens booking as an approval always did
+        String needed = TestSupport.newApplicationId();
+        TestSupport.sendDocumentsApproved(needed, ACME, "work-visa-issuance", 1, true);
+        TestSupport.awaitOpen(needed, true);
+        booked(Tokens.hrAcme(), needed, at(monday().plusDays(1), 12, 0));
+    }
+
+    @Test
     void withdrawalCancelsTheAppointmentForGood() {
         String app = TestSupport.approved(ACME);
         String id = booked(Tokens.hrAcme(), app, at(monday().plusDays(1), 10, 30));

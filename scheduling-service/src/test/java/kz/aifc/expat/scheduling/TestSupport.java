@@ -84,11 +84,19 @@ public final class TestSupport {
 
     // ------------------------------------------------------------- upstream events
 
+    /** {@code documents.approved} as older producers sent it: without {@code bookingNeeded}. */
     public static void sendDocumentsApproved(String applicationId, String companyBin, String serviceCode, int round) {
+        sendDocumentsApproved(applicationId, companyBin, serviceCode, round, null);
+    }
+
+    /** {@code bookingNeeded} null: the field is left out. */
+    public static void sendDocumentsApproved(String applicationId, String companyBin, String serviceCode, int round,
+                                             Boolean bookingNeeded) {
         KafkaProbe.send("expat.document", UUID.randomUUID().toString(), "documents.approved", applicationId,
                 "{\"applicationId\":\"" + applicationId + "\",\"companyBin\":\"" + companyBin
                         + "\",\"serviceCode\":\"" + serviceCode + "\",\"round\":" + round
-                        + ",\"approvedAt\":\"" + AdjustableClock.now() + "\"}");
+                        + ",\"approvedAt\":\"" + AdjustableClock.now() + "\""
+                        + (bookingNeeded == null ? "" : ",\"bookingNeeded\":" + bookingNeeded) + "}");
     }
 
     /** Approves and waits until this service has recorded that booking is open. */

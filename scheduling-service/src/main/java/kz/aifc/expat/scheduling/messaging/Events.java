@@ -53,9 +53,16 @@ public final class Events {
                                       String startsAt, String confirmedAt, String via) {
     }
 
-    /** {@code documents.approved} (topic expat.document). */
+    /**
+     * {@code documents.approved} (topic expat.document). {@code bookingNeeded} is false when the originals were
+     * already received and only corrected documents were approved again; absent (older events) means true.
+     */
     public record DocumentsApproved(String applicationId, String companyBin, String serviceCode, Integer round,
-                                    String approvedAt) {
+                                    String approvedAt, Boolean bookingNeeded) {
+
+        public boolean visitNeeded() {
+            return bookingNeeded == null || bookingNeeded;
+        }
     }
 
     /** {@code application.changes-requested} (topic expat.application). */

@@ -239,7 +239,9 @@ public class BookingService {
             app.companyBin = event.companyBin();
             app.serviceCode = event.serviceCode();
             app.round = round;
-            app.open = true;
+            app.open = event.visitNeeded();
+            // corrected documents after the visit: remembered closed, so the case's record here says why
+            app.closedReason = event.visitNeeded() ? null : BookableApplication.ORIGINALS_RECEIVED;
             app.approvedAt = now;
             app.updatedAt = now;
             app.persist();
@@ -253,6 +255,20 @@ public class BookingService {
         if (app.closedForGood() || (!app.open && round <= app.round)) {
             LOG.infof("ignoring stale documents.approved (round %d) for %s closed as %s (round %d)", round,
                     app.applicationId, app.closedReason, app.round);
+            return;
+        }
+        if (!event.visitNeeded()) {
+            // the originals are already at the office: never open booking for corrected documents. An open record
+            // (and any active visit) is left alone: cancelling it would send the case back a step.
+            app.round = Math.max(app.round, round);
+            if (!app.open) {
+                app.closedReason = BookableApplication.ORIGINALS_RECEIVED;
+            } else {
+                LOG.infof("documents.approved (round %d) for %s needs no visit, but booking is open: left open",
+                        round, app.applicationId);
+            }
+            app.approvedAt = now;
+            app.updatedAt = now;
             return;
         }
         app.open = true;
