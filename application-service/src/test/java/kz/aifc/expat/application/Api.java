@@ -212,10 +212,47 @@ public final class Api {
         return app;
     }
 
+    /** The desk completed the booked visit (scheduling-service's appointment.completed): originals received. */
+    public static void visitCompleted(String app) {
+        String appointmentId = as(Tokens.officer()).get("/api/v1/applications/" + app).then().statusCode(200)
+                .extract().path("appointment.appointmentId");
+        appointment("appointment.completed", app, appointmentId, UUID.randomUUID().toString());
+        awaitState(app, "ORIGINALS_RECEIVED");
+    }
+
     public static String inProcessingAcme() {
         String app = bookedAcme();
-        action(Tokens.officer(), app, "receive-originals", null).then().statusCode(200);
+        visitCompleted(app);
         action(Tokens.officer(), app, "start-processing", null).then().statusCode(200);
         return app;
+    }
+
+    /** document.outcome-uploaded as document-service publishes it once an officer uploaded the issued document. */
+    public static String outcomeDocumentUploaded(String app) {
+        String documentId = UUID.randomUUID().toString();
+        KafkaProbe.send("expat.document", UUID.randomUUID().toString(), "document.outcome-uploaded", app,
+                "{\"applicationId\":\"" + app + "\",\"companyBin\":\"" + ACME + "\",\"documentId\":\""
+                        + documentId + "\",\"filename\":\"visa.pdf\",\"contentType\":\"application/pdf\","
+                        + "\"size\":1000,\"sha256\":\"ab\",\"uploadedAt\":\"2026-02-03T10:00:00Z\"}");
+        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(300)).until(() ->
+                as(Tokens.officer()).get("/api/v1/applications/" + app).then().extract().jsonPath()
+                        .getList("outcome.documentIds", String.class) != null
+                        && as(Tokens.officer()).get("/api/v1/applications/" + app).then().extract().jsonPath()
+                        .getList("outcome.documentIds", String.class).contains(documentId));
+        return documentId;
+    }
+
+    /** A work visa as a complete outcome (number, category, validity, issuing body). */
+    public static Map<String, Object> visaOutcome(String number, java.time.LocalDate validUntil) {
+        return Map.of("outcome", Map.of("kind", "VISA", "category", "C3", "number", number,
+                "issuedOn", TODAY.toString(), "validFrom", TODAY.toString(), "validUntil", validUntil.toString(),
+                "issuingBody", "Migration Service, Astana"));
+    }
+
+    /** Completes an in-processing Acme case with a work visa (its issued document uploaded first). */
+    public static void completeWithVisa(String app, String number, java.time.LocalDate validUntil) {
+        outcomeDocumentUploaded(app);
+        action(Tokens.officer(), app, "complete", visaOutcome(number, validUntil)).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.is("COMPLETED"));
     }
 }

@@ -27,21 +27,33 @@ class CatalogOutageTest {
     }
 
     @Test
-    void submissionAnswers503WhileTheCatalogIsDownAndWorksAfter() throws Exception {
+    void draftsAndSubmissionsAnswer503WhileTheCatalogIsDownAndWorkAfter() throws Exception {
         Map<String, Object> body = new HashMap<>();
         body.put("personId", defaultPerson(Tokens.hrAcme()));
         body.put("serviceCode", "arrival-notification");
         body.put("consent", consent());
-        String app = createApp(Tokens.hrAcme(), body);
-
-        action(Tokens.hrAcme(), app, "submit", null).then().statusCode(503)
+        // a draft's service and options are checked against the catalog: during the outage, 503 (nothing stored)
+        as(Tokens.hrAcme()).body(body).post("/api/v1/applications").then().statusCode(503)
                 .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
-        assertState(app, "DRAFT");
 
         URI given = URI.create(catalogUrl());
         URI real = URI.create(ConfigProvider.getConfig().getValue("test.catalog.real-url", String.class));
+        String app;
         try (TcpRelay ignored = new TcpRelay(given.getPort(), real.getHost(), real.getPort())) {
-            // once the catalog is reachable (and the circuit half-opens) the same submission goes through
+            // once the catalog is reachable (and the circuit half-opens) the draft is created
+            String[] created = new String[1];
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                var r = as(Tokens.hrAcme()).body(body).post("/api/v1/applications");
+                created[0] = r.statusCode() == 201 ? r.path("id") : null;
+                return created[0] != null;
+            });
+            app = created[0];
+        }
+        // the catalog is gone again: the submission answers 503 and the draft stays a draft
+        action(Tokens.hrAcme(), app, "submit", null).then().statusCode(503)
+                .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
+        assertState(app, "DRAFT");
+        try (TcpRelay ignored = new TcpRelay(given.getPort(), real.getHost(), real.getPort())) {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     action(Tokens.hrAcme(), app, "submit", null).statusCode() == 200);
         }

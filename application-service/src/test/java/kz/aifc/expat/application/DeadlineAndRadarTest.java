@@ -40,7 +40,8 @@ class DeadlineAndRadarTest {
     void dueDateCountsProcessingWorkingDaysFromTheOriginals() {
         String app = bookedAcme();
         as(Tokens.officer()).get("/api/v1/applications/" + app).then().body("dueDate", nullValue());
-        action(Tokens.officer(), app, "receive-originals", null).then().statusCode(200)
+        visitCompleted(app);
+        as(Tokens.officer()).get("/api/v1/applications/" + app).then()
                 .body("dueDate", is(addWorkingDays(TODAY, processingDays("work-visa-issuance")).toString()));
     }
 
@@ -127,8 +128,7 @@ class DeadlineAndRadarTest {
         String app = inProcessingAcme();
         String person = as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().extract().path("personId");
         LocalDate validUntil = addWorkingDays(TODAY, 20);
-        action(Tokens.officer(), app, "complete", Map.of("result", Map.of("type", "VISA", "category", "C3",
-                "number", "C3-777", "validUntil", validUntil.toString()))).then().statusCode(200);
+        completeWithVisa(app, "C3-777", validUntil);
         as(Tokens.hrAcme()).queryParam("withinDays", 10).get("/api/v1/radar/visa-expiry").then().statusCode(200)
                 .body("find { it.personId == '" + person + "' }.visaNumber", is("C3-777"));
     }

@@ -28,8 +28,8 @@ class LifecycleTest {
                 .body("allowedActions", notNullValue());
     }
 
-    private static void denied(String token, String app, String action) {
-        action(token, app, action, Map.of("comment", "x")).then().statusCode(403)
+    private static io.restassured.response.ValidatableResponse denied(String token, String app, String action) {
+        return action(token, app, action, Map.of("comment", "x")).then().statusCode(403)
                 .contentType(containsString("application/problem+json"));
     }
 
@@ -96,20 +96,34 @@ class LifecycleTest {
     @Test
     void originalsProcessingAndCompletion() {
         String app = bookedAcme();
+        // the desk owns "originals received": neither officers nor the company take it here
         denied(Tokens.hrAcme(), app, "receive-originals");
+        denied(Tokens.officer(), app, "receive-originals").body("detail", containsString("desk"));
         illegal(Tokens.officer(), app, "start-processing", "APPOINTMENT_BOOKED");
-        action(Tokens.officer(), app, "receive-originals", null).then().statusCode(200)
-                .body("state", is("ORIGINALS_RECEIVED")).body("dueDate", notNullValue());
-        illegal(Tokens.officer(), app, "receive-originals", "ORIGINALS_RECEIVED");
+        visitCompleted(app);
+        as(Tokens.officer()).get("/api/v1/applications/" + app).then().body("dueDate", notNullValue())
+                .body("allowedActions", not(hasItem("receive-originals")));
         denied(Tokens.hrAcme(), app, "start-processing");
         illegal(Tokens.officer(), app, "complete", "ORIGINALS_RECEIVED");
         action(Tokens.officer(), app, "start-processing", null).then().statusCode(200)
                 .body("state", is("IN_PROCESSING"));
         denied(Tokens.hrAcme(), app, "complete");
-        action(Tokens.officer(), app, "complete", Map.of("result", Map.of("type", "VISA", "category", "C3",
-                "number", "C3-" + UUID.randomUUID().toString().substring(0, 8),
-                "validUntil", TODAY.plusYears(1).toString()))).then().statusCode(200)
-                .body("state", is("COMPLETED")).body("allowedActions", empty());
+        String number = "C3-" + UUID.randomUUID().toString().substring(0, 8);
+        // the outcome is required, complete, and the issued document must be in document-service first
+        action(Tokens.officer(), app, "complete", null).then().statusCode(400).body("detail", containsString("issued"));
+        action(Tokens.officer(), app, "complete", Map.of("outcome", Map.of("kind", "VISA",
+                "issuedOn", TODAY.toString()))).then().statusCode(400)
+                .body("errors.field", hasItems("outcome.number", "outcome.validUntil"));
+        action(Tokens.officer(), app, "complete", visaOutcome(number, TODAY.plusYears(1))).then().statusCode(422)
+                .body("rule", is("outcome-document-missing"));
+        String document = outcomeDocumentUploaded(app);
+        action(Tokens.officer(), app, "complete", visaOutcome(number, TODAY.plusYears(1))).then().statusCode(200)
+                .body("state", is("COMPLETED")).body("allowedActions", empty())
+                .body("outcome.kind", is("VISA")).body("outcome.number", is(number))
+                .body("outcome.validUntil", is(TODAY.plusYears(1).toString()))
+                .body("outcome.issuingBody", is("Migration Service, Astana"))
+                .body("outcome.documentIds", contains(document));
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().body("outcome.number", is(number));
         illegal(Tokens.officer(), app, "cancel", "COMPLETED");
         illegal(Tokens.hrAcme(), app, "withdraw", "COMPLETED");
     }
@@ -121,8 +135,17 @@ class LifecycleTest {
         action(Tokens.officer(), app, "start-review", null).then().statusCode(200);
         denied(Tokens.hrAcme(), app, "reject");
         action(Tokens.officer(), app, "reject", Map.of()).then().statusCode(400);
-        action(Tokens.officer(), app, "reject", Map.of("comment", "forged contract")).then().statusCode(200)
+        // structured reasons as well as the officer's text
+        action(Tokens.officer(), app, "reject", Map.of("comment", "forged contract")).then().statusCode(400)
+                .body("errors.field", hasItem("reasons"));
+        action(Tokens.officer(), app, "reject", Map.of("comment", "forged contract", "reasons", List.of("FORGED")))
+                .then().statusCode(400).body("errors.field", hasItem("reasons"));
+        action(Tokens.officer(), app, "reject", Map.of("comment", "forged contract",
+                "reasons", List.of("DOCUMENTS_INVALID", "SECURITY_CHECK_FAILED"))).then().statusCode(200)
                 .body("state", is("REJECTED"));
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().statusCode(200)
+                .body("rejection.reasons", contains("DOCUMENTS_INVALID", "SECURITY_CHECK_FAILED"))
+                .body("rejection.comment", is("forged contract"));
         illegal(Tokens.officer(), app, "reject", "REJECTED");
     }
 

@@ -89,7 +89,10 @@ class SubmissionRulesTest {
 
     @Test
     void unknownServiceIsRefused() {
-        refused(app(defaultPerson(Tokens.hrAcme()), "space-visa"), "service-unknown");
+        // refused when the draft is written, before any submission (issue #14.11)
+        as(Tokens.hrAcme()).body(app(defaultPerson(Tokens.hrAcme()), "space-visa")).post("/api/v1/applications")
+                .then().statusCode(422).contentType(containsString("application/problem+json"))
+                .body("rule", is("service-unknown")).body("serviceCode", is("space-visa"));
     }
 
     @Test
@@ -232,8 +235,7 @@ class SubmissionRulesTest {
         refused(notOffered, "family-member-not-offered");
 
         String completed = inProcessingAcme();
-        action(Tokens.officer(), completed, "complete", Map.of("result", Map.of("type", "VISA", "category", "C3",
-                "number", "C3-1", "validUntil", TODAY.plusYears(1).toString()))).then().statusCode(200);
+        completeWithVisa(completed, "C3-1", TODAY.plusYears(1));
         passes(family(completed, "work-visa-issuance"));
     }
 

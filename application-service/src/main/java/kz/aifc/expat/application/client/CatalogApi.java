@@ -24,6 +24,10 @@ public interface CatalogApi {
     JsonNode fees(@PathParam("code") String code, @QueryParam("asOf") String asOf);
 
     @GET
-    @Path("/calendar/days")
-    JsonNode days(@QueryParam("from") String from, @QueryParam("to") String to);
+    @Path("/calendar/add-working-days")
+    JsonNode addWorkingDays(@QueryParam("date") String date, @QueryParam("days") int days);
+
+    @GET
+    @Path("/calendar/working-days-between")
+    JsonNode workingDaysBetween(@QueryParam("from") String from, @QueryParam("to") String to);
 }

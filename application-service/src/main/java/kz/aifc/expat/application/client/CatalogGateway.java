@@ -11,7 +11,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -42,14 +41,18 @@ public class CatalogGateway {
         return call(() -> api.fees(code, asOf.toString()));
     }
 
-    @Timeout(5000)
+    @Timeout(3000)
     @Retry(maxRetries = 2, delay = 200)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.75, delay = 5000, successThreshold = 1)
-    public JsonNode days(LocalDate from, LocalDate to) {
-        if (ChronoUnit.DAYS.between(from, to) > 399) {
-            throw new IllegalArgumentException("at most 400 days per call");
-        }
-        return call(() -> api.days(from.toString(), to.toString()));
+    public LocalDate addWorkingDays(LocalDate date, int days) {
+        return LocalDate.parse(call(() -> api.addWorkingDays(date.toString(), days)).path("result").asText());
+    }
+
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.75, delay = 5000, successThreshold = 1)
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        return call(() -> api.workingDaysBetween(from.toString(), to.toString())).path("workingDays").asInt();
     }
 
     /** {@link #service} without the exception for an unknown code. */

@@ -1,91 +1,50 @@
 package kz.aifc.expat.application.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Kazakhstan working days from the catalog's calendar, fetched a year at a time and cached for an hour; the
- * arithmetic is local. A date absent from the catalog's answer counts as working unless it is a Saturday/Sunday.
+ * Working days of the office, as catalog-service counts them: the catalog's arithmetic is the only one (its
+ * {@code add-working-days} and {@code working-days-between}, with its definitions of 0 days and of a start on a
+ * non-working day), answers cached (Caffeine, quarkus-cache, 1 h; cleared when the catalog publishes a calendar
+ * change), so that a due date here and a quote's expected completion in fee-service can never differ.
  */
 @ApplicationScoped
 public class WorkingCalendar {
 
-    private static final Duration TTL = Duration.ofHours(1);
+    public static final String CACHE = "catalog-working-days";
 
     @Inject
     CatalogGateway catalog;
 
-    private record Year(Map<LocalDate, Boolean> days, long loadedAt) {
-    }
-
-    private final Map<Integer, Year> years = new ConcurrentHashMap<>();
-
-    public boolean isWorking(LocalDate date) {
-        Boolean working = year(date.getYear()).get(date);
-        if (working != null) {
-            return working;
-        }
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
-    }
-
-    /** The date {@code days} working days after {@code date} (the start day itself is day 0). */
+    /**
+     * The {@code days}-th working day after {@code date} (the start day is not counted; before it for negative
+     * {@code days}); for 0, the date itself when it is a working day, else the next working day.
+     */
+    @CacheResult(cacheName = CACHE)
     public LocalDate addWorkingDays(LocalDate date, int days) {
-        LocalDate d = date;
-        int left = days;
-        while (left > 0) {
-            d = d.plusDays(1);
-            if (isWorking(d)) {
-                left--;
-            }
-        }
-        return d;
+        return catalog.addWorkingDays(date, days);
     }
 
-    /** The working day that lies {@code days} working days before {@code date} (the date itself not counted). */
+    /** The working day {@code days} working days before {@code date} (the date itself not counted). */
+    @CacheResult(cacheName = CACHE)
     public LocalDate minusWorkingDays(LocalDate date, int days) {
-        LocalDate d = date;
-        int left = days;
-        while (left > 0) {
-            d = d.minusDays(1);
-            if (isWorking(d)) {
-                left--;
-            }
-        }
-        return d;
+        return catalog.addWorkingDays(date, -days);
     }
 
-    /** Working days in the half-open interval ({@code from}, {@code to}]: 0 when to is not after from. */
+    /** Working days in ({@code from}, {@code to}]: 0 when both are equal, negative when to is before from. */
+    @CacheResult(cacheName = CACHE)
     public int workingDaysBetween(LocalDate from, LocalDate to) {
-        int n = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorking(d)) {
-                n++;
-            }
-        }
-        return n;
+        return catalog.workingDaysBetween(from, to);
     }
 
-    private Map<LocalDate, Boolean> year(int year) {
-        Year cached = years.get(year);
-        if (cached != null && System.nanoTime() - cached.loadedAt < TTL.toNanos()) {
-            return cached.days;
-        }
-        JsonNode answer = catalog.days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-        Map<LocalDate, Boolean> days = new HashMap<>();
-        for (JsonNode day : answer) {
-            if (day.hasNonNull("date") && day.has("working")) {
-                days.put(LocalDate.parse(day.get("date").asText()), day.get("working").asBoolean());
-            }
-        }
-        years.put(year, new Year(days, System.nanoTime()));
-        return days;
+    /** The catalog published a calendar change: every cached answer may be wrong now. */
+    @CacheInvalidateAll(cacheName = CACHE)
+    public void forget() {
+        // the interceptor clears the cache
     }
 }

@@ -1,5 +1,6 @@
 package kz.aifc.expat.application.messaging;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,9 @@ public final class Events {
     public static final String STATUS_CHANGED = "application.status-changed";
     public static final String WITHDRAWN = "application.withdrawn";
     public static final String CHANGES_REQUESTED = "application.changes-requested";
+    public static final String COMPLETED = "application.completed";
+    public static final String REJECTED = "application.rejected";
+    public static final String DEADLINE_RECOMPUTED = "application.deadline-recomputed";
 
     private Events() {
     }
@@ -42,8 +46,31 @@ public final class Events {
     public record RequestedDocument(String requirementId, String documentCode, String reason) {
     }
 
+    /**
+     * {@code fromState}: the stage the case was sent back from; {@code originalsReceived}: the visit already took
+     * place, so approving the corrected documents leads back to processing, not to a new booking.
+     */
     public record ChangesRequested(UUID applicationId, String companyBin, int round,
-                                   List<RequestedDocument> documents, OffsetDateTime at) {
+                                   List<RequestedDocument> documents, OffsetDateTime at, String fromState,
+                                   boolean originalsReceived) {
+    }
+
+    /** What the case produced (the number stays in application-service: readers fetch it over REST). */
+    public record OutcomeFacts(String kind, String category, LocalDate issuedOn, LocalDate validFrom,
+                               LocalDate validUntil, String issuingBody) {
+    }
+
+    public record Completed(UUID applicationId, String companyBin, String serviceCode, UUID personId,
+                            OutcomeFacts outcome, List<String> outcomeDocumentIds, OffsetDateTime completedAt) {
+    }
+
+    public record Rejected(UUID applicationId, String companyBin, String serviceCode, List<String> reasons,
+                           String comment, OffsetDateTime at) {
+    }
+
+    /** A running due date moved because the office calendar changed. */
+    public record DeadlineRecomputed(UUID applicationId, String companyBin, LocalDate previousDueDate,
+                                     LocalDate dueDate, LocalDate changedDay, OffsetDateTime at) {
     }
 
     // ---- consumed from expat.document and expat.appointment (ids as text: a foreign id is skipped, not fatal)
@@ -54,6 +81,15 @@ public final class Events {
 
     public record DocumentsChangesRequested(String applicationId, String companyBin, String serviceCode, Integer round,
                                             List<RequestedDocument> rejected, OffsetDateTime at) {
+    }
+
+    public record OutcomeDocumentUploaded(String applicationId, String companyBin, String documentId,
+                                          String filename, OffsetDateTime uploadedAt) {
+    }
+
+    /** catalog.calendar-changed: an admin published a holiday, a day off or a transferred working day. */
+    public record CalendarChanged(LocalDate date, Boolean working, String kind, String name,
+                                  OffsetDateTime changedAt) {
     }
 
     public record AppointmentEvent(String appointmentId, String applicationId, String companyBin, String serviceCode,

@@ -3,6 +3,7 @@ package kz.aifc.expat.application.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import kz.aifc.expat.application.service.DeadlineService;
 import kz.aifc.expat.application.service.EventApplier;
 import kz.aifc.expat.defaults.inbox.EventEnvelope;
 import kz.aifc.expat.defaults.inbox.Inbox;
@@ -19,6 +20,9 @@ public class UpstreamEvents {
     @Inject
     EventApplier applier;
 
+    @Inject
+    DeadlineService deadlines;
+
     @Incoming("documents")
     @Blocking
     public void onDocument(ConsumerRecord<String, String> record) {
@@ -28,6 +32,8 @@ public class UpstreamEvents {
                         inbox.data(e, Events.DocumentsApproved.class), source(e));
                 case "documents.changes-requested" -> applier.documentsChangesRequested(
                         inbox.data(e, Events.DocumentsChangesRequested.class), source(e));
+                case "document.outcome-uploaded" -> applier.outcomeUploaded(
+                        inbox.data(e, Events.OutcomeDocumentUploaded.class));
                 default -> {
                     // other document events are not about the application's state
                 }
@@ -41,6 +47,24 @@ public class UpstreamEvents {
         inbox.process(record, e -> {
             if (e.type().startsWith("appointment.")) {
                 applier.appointment(e.type(), inbox.data(e, Events.AppointmentEvent.class), source(e));
+            }
+        });
+    }
+
+    /**
+     * catalog.calendar-changed: running due dates follow the office calendar. Each case is recomputed and written in
+     * a transaction of its own (recomputing is idempotent); a failure (catalog down) rolls the inbox record back, so
+     * the event is retried and no case is left behind.
+     */
+    @Incoming("catalog")
+    @Blocking
+    public void onCatalog(ConsumerRecord<String, String> record) {
+        inbox.process(record, e -> {
+            if ("catalog.calendar-changed".equals(e.type())) {
+                Events.CalendarChanged changed = inbox.data(e, Events.CalendarChanged.class);
+                if (changed.date() != null) {
+                    deadlines.recomputeAfterCalendarChange(changed.date());
+                }
             }
         });
     }

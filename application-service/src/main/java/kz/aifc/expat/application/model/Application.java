@@ -153,8 +153,60 @@ public class Application extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    @Column(name = "outcome_kind")
+    public String outcomeKind;
+
+    @Column(name = "outcome_number")
+    public String outcomeNumber;
+
+    @Column(name = "outcome_category")
+    public String outcomeCategory;
+
+    @Column(name = "outcome_issued_on")
+    public LocalDate outcomeIssuedOn;
+
+    @Column(name = "outcome_valid_from")
+    public LocalDate outcomeValidFrom;
+
+    @Column(name = "outcome_valid_until")
+    public LocalDate outcomeValidUntil;
+
+    @Column(name = "outcome_issuing_body")
+    public String outcomeIssuingBody;
+
+    /** Ids of the issued documents stored in document-service (comma-separated, upload order). */
+    @Column(name = "outcome_documents")
+    public String outcomeDocuments;
+
+    /** Structured rejection reasons (comma-separated codes) and the officer's text. */
+    @Column(name = "rejection_reasons")
+    public String rejectionReasons;
+
+    @Column(name = "rejection_comment")
+    public String rejectionComment;
+
     @Version
     public long version;
+
+    public java.util.List<String> outcomeDocumentIds() {
+        return outcomeDocuments == null || outcomeDocuments.isBlank() ? java.util.List.of()
+                : java.util.List.of(outcomeDocuments.split(","));
+    }
+
+    /** Records an outcome document id once (a redelivered event adds nothing). */
+    public boolean addOutcomeDocument(String documentId) {
+        if (outcomeDocumentIds().contains(documentId)) {
+            return false;
+        }
+        outcomeDocuments = outcomeDocuments == null || outcomeDocuments.isBlank() ? documentId
+                : outcomeDocuments + "," + documentId;
+        return true;
+    }
+
+    public Set<String> rejectionReasonSet() {
+        return rejectionReasons == null || rejectionReasons.isBlank() ? Set.of()
+                : new java.util.TreeSet<>(Arrays.asList(rejectionReasons.split(",")));
+    }
 
     public Set<String> optionSet() {
         if (options == null || options.isBlank()) {

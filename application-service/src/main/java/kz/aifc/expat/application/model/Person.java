@@ -62,6 +62,10 @@ public class Person extends PanacheEntityBase {
     @Column(name = "visa_host_bin")
     public String visaHostBin;
 
+    /** The service of the centre that issued the current visa/permit (set from a completed case's outcome). */
+    @Column(name = "visa_service_code")
+    public String visaServiceCode;
+
     /** The person's own address; notification-service writes to it only while {@link #contactConsent} holds. */
     public String email;
 

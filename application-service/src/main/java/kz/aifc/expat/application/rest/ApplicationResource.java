@@ -22,7 +22,10 @@ import jakarta.ws.rs.core.Response;
 import kz.aifc.expat.application.model.AppState;
 import kz.aifc.expat.application.model.Application;
 import kz.aifc.expat.application.rest.Dtos.*;
-import kz.aifc.expat.application.service.ApplicationService;
+import kz.aifc.expat.application.service.ApplicationQueries;
+import kz.aifc.expat.application.service.CaseAssignment;
+import kz.aifc.expat.application.service.DraftService;
+import kz.aifc.expat.application.service.LifecycleService;
 import kz.aifc.expat.application.service.ServiceAccounts;
 import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
 import kz.aifc.expat.defaults.problem.ProblemException;
@@ -44,7 +47,16 @@ import java.util.UUID;
 public class ApplicationResource {
 
     @Inject
-    ApplicationService applications;
+    ApplicationQueries queries;
+
+    @Inject
+    DraftService drafts;
+
+    @Inject
+    LifecycleService lifecycle;
+
+    @Inject
+    CaseAssignment assignment;
 
     @Inject
     Views views;
@@ -58,7 +70,7 @@ public class ApplicationResource {
     public Response create(@Valid @NotNull ApplicationRequest req,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "create-application", req, () -> {
-            Application a = applications.create(req);
+            Application a = drafts.create(req.toCommand());
             return Response.created(URI.create("/api/v1/applications/" + a.id)).tag(etag(a)).entity(views.of(a))
                     .build();
         });
@@ -74,7 +86,7 @@ public class ApplicationResource {
                                       @QueryParam("companyBin") String companyBin,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        ApplicationService.Found found = applications.list(new ApplicationService.Filter(companyBin, status,
+        ApplicationQueries.Found found = queries.list(new ApplicationQueries.Filter(companyBin, status,
                 serviceCode, personId, parseInstant("updatedSince", updatedSince), null, null, null, page, size));
         return new Page<>(found.items().stream().map(views::of).toList(), page, size, found.total());
     }
@@ -84,7 +96,7 @@ public class ApplicationResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, ServiceAccounts.NOTIFIER})
     @Operation(summary = "One application with the caller's allowedActions and an ETag (also notification-service)")
     public Response one(@PathParam("id") UUID id) {
-        Application a = applications.visible(id, false);
+        Application a = queries.visible(id, false);
         return Response.ok(views.of(a)).tag(etag(a)).build();
     }
 
@@ -94,7 +106,7 @@ public class ApplicationResource {
     @Operation(summary = "Replace a draft's (or a returned application's) data (company-hr; If-Match)")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequest req,
                            @HeaderParam("If-Match") String ifMatch) {
-        Application a = applications.update(id, req, ifMatch);
+        Application a = drafts.update(id, req.toCommand(), ifMatch);
         return Response.ok(views.of(a)).tag(etag(a)).build();
     }
 
@@ -105,20 +117,22 @@ public class ApplicationResource {
     public Response consent(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest req,
                             @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(IdempotentRequests.HEADER) String key) {
-        return idempotent.run(key, "consent " + id, req, () -> ok(applications.consent(id, req, ifMatch)));
+        return idempotent.run(key, "consent " + id, req, () -> ok(drafts.consent(id, req.toCommand(), ifMatch)));
     }
 
     @POST
     @Path("/{id}/{action}")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "A lifecycle action: submit, resubmit, withdraw (company side); start-review, "
-            + "request-changes, receive-originals, start-processing, complete, reject, cancel, extend-deadline "
-            + "(officer/admin). 409 with currentState/allowedActions when illegal; If-Match; Idempotency-Key")
+            + "request-changes (any stage before completion), start-processing, complete (outcome required, issued "
+            + "document uploaded first), reject (reasons + comment), cancel, extend-deadline (officer/admin). "
+            + "receive-originals is the desk's (scheduling-service check-in/complete): 403 here. 409 with "
+            + "currentState/allowedActions when illegal; If-Match; Idempotency-Key")
     public Response act(@PathParam("id") UUID id, @PathParam("action") String action,
                         @Valid ActionRequest body, @HeaderParam("If-Match") String ifMatch,
                         @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, action + " " + id, body == null ? Map.of() : body,
-                () -> ok(applications.act(id, action, body, ifMatch)));
+                () -> ok(lifecycle.act(id, action, body == null ? null : body.toCommand(), ifMatch)));
     }
 
     @POST
@@ -127,7 +141,7 @@ public class ApplicationResource {
     @Operation(summary = "Claim the case (officer)")
     public Response claim(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @HeaderParam(IdempotentRequests.HEADER) String key) {
-        return idempotent.run(key, "claim " + id, Map.of(), () -> ok(applications.claim(id, ifMatch)));
+        return idempotent.run(key, "claim " + id, Map.of(), () -> ok(assignment.claim(id, ifMatch)));
     }
 
     @POST
@@ -136,7 +150,7 @@ public class ApplicationResource {
     @Operation(summary = "Release the case (its assignee or an admin)")
     public Response release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(IdempotentRequests.HEADER) String key) {
-        return idempotent.run(key, "release " + id, Map.of(), () -> ok(applications.release(id, ifMatch)));
+        return idempotent.run(key, "release " + id, Map.of(), () -> ok(assignment.release(id, ifMatch)));
     }
 
     @POST
@@ -147,7 +161,7 @@ public class ApplicationResource {
                            @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "assign " + id, req,
-                () -> ok(applications.assign(id, req.officer(), ifMatch)));
+                () -> ok(assignment.assign(id, req.officer(), ifMatch)));
     }
 
     @GET
@@ -155,7 +169,7 @@ public class ApplicationResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Every transition with actor, time and comment")
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        return applications.history(id).stream().map(Views::of).toList();
+        return queries.history(id).stream().map(Views::of).toList();
     }
 
     @GET
@@ -163,7 +177,7 @@ public class ApplicationResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Internal notes (officers only; never shown to the company)")
     public List<NoteView> notes(@PathParam("id") UUID id) {
-        return applications.notes(id).stream().map(Views::of).toList();
+        return assignment.notes(id).stream().map(Views::of).toList();
     }
 
     @POST
@@ -173,7 +187,7 @@ public class ApplicationResource {
     public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "note " + id, req,
-                () -> Response.status(201).entity(Views.of(applications.addNote(id, req.text()))).build());
+                () -> Response.status(201).entity(Views.of(assignment.addNote(id, req.text()))).build());
     }
 
     private Response ok(Application a) {

@@ -1,5 +1,7 @@
 package kz.aifc.expat.application.rest;
 
+import kz.aifc.expat.application.service.Commands;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -102,6 +104,9 @@ public final class Dtos {
     // ---- applications
 
     public record ConsentRequest(@NotBlank @Size(max = 50) String textVersion, @NotNull Boolean accepted) {
+        Commands.Consent toCommand() {
+            return new Commands.Consent(textVersion, accepted);
+        }
     }
 
     public record ApplicationRequest(@NotNull UUID personId,
@@ -130,6 +135,11 @@ public final class Dtos {
                                      @Min(1) @Max(3650) Integer plannedStayDays,
                                      LocalDate requestedVisaEnd,
                                      @Valid ConsentRequest consent) {
+        Commands.Draft toCommand() {
+            return new Commands.Draft(personId, serviceCode, applicantType, principalApplicationId, principalPersonId,
+                    relation, childAge, visaCategory, variant, entity, inDemandProfession, options, plannedStayDays,
+                    requestedVisaEnd, consent == null ? null : consent.toCommand());
+        }
     }
 
     public record ConsentView(String textVersion, OffsetDateTime at) {
@@ -148,7 +158,8 @@ public final class Dtos {
                                   OffsetDateTime submittedAt,
                                   OffsetDateTime originalsReceivedAt, LocalDate dueDate, boolean deadlinePaused,
                                   int deadlineExtensionDays, String deadlineExtensionReason,
-                                  AppointmentView appointment, String assignee, OffsetDateTime createdAt,
+                                  AppointmentView appointment, OutcomeView outcome, RejectionView rejection,
+                                  String assignee, OffsetDateTime createdAt,
                                   OffsetDateTime updatedAt, long version, List<String> allowedActions) {
     }
 
@@ -159,19 +170,55 @@ public final class Dtos {
                                     @Size(max = 1000) String reason) {
     }
 
-    public record ResultVisa(@NotBlank @Pattern(regexp = "VISA|TEMPORARY_RESIDENCE|PERMANENT_RESIDENCE",
-            message = "must be VISA, TEMPORARY_RESIDENCE or PERMANENT_RESIDENCE") String type,
-                             @Size(max = 10) String category,
-                             @NotBlank @Size(max = 40) String number,
-                             @NotNull LocalDate validUntil) {
+    @Schema(description = "What a completed case produced. kind VISA, TEMPORARY_RESIDENCE, PERMANENT_RESIDENCE "
+            + "(number and validUntil required; the person's current visa/permit and the radar follow), IIN (number = "
+            + "the 12-digit IIN, recorded on the person) or DOCUMENT (letter, certificate, registration, signature "
+            + "certificate, cancellation: recorded). The issued document itself is uploaded to document-service "
+            + "first (outcome documents).")
+    public record OutcomeRequest(@NotBlank @Pattern(regexp = "VISA|TEMPORARY_RESIDENCE|PERMANENT_RESIDENCE|IIN|DOCUMENT",
+            message = "VISA, TEMPORARY_RESIDENCE, PERMANENT_RESIDENCE, IIN or DOCUMENT") String kind,
+                                 @Size(max = 60) String number,
+                                 @Size(max = 10) String category,
+                                 LocalDate issuedOn,
+                                 LocalDate validFrom,
+                                 LocalDate validUntil,
+                                 @Size(max = 300) String issuingBody) {
+        Commands.Outcome toCommand() {
+            return new Commands.Outcome(kind, number, category, issuedOn, validFrom, validUntil, issuingBody);
+        }
     }
 
     /** Body of a lifecycle action; which members matter depends on the action. */
     public record ActionRequest(@Size(max = 2000) String comment,
                                 @Min(1) @Max(30) Integer days,
                                 List<@Valid RequestedDocument> documents,
-                                @Valid ResultVisa result) {
-        public static final ActionRequest EMPTY = new ActionRequest(null, null, null, null);
+                                @Schema(description = "complete: what was issued") @Valid OutcomeRequest outcome,
+                                @Schema(description = "reject: DOCUMENTS_INCOMPLETE, DOCUMENTS_INVALID, NOT_ELIGIBLE, "
+                                        + "STATE_BODY_REFUSED, SECURITY_CHECK_FAILED, DUPLICATE_APPLICATION, OTHER "
+                                        + "(plus comment)")
+                                @Size(max = 7) Set<@Size(max = 40) String> reasons) {
+        Commands.ActionCommand toCommand() {
+            return new Commands.ActionCommand(comment, days, documents == null ? null : documents.stream()
+                    .map(d -> new Commands.RequestedDocument(d.requirementId(), d.documentCode(), d.reason()))
+                    .toList(), outcome == null ? null : outcome.toCommand(), reasons);
+        }
+    }
+
+    public record OutcomeView(String kind, String number, String category, LocalDate issuedOn, LocalDate validFrom,
+                              LocalDate validUntil, String issuingBody, List<String> documentIds) {
+    }
+
+    public record RejectionView(List<String> reasons, String comment) {
+    }
+
+    public record ExtensionRequest(@Size(max = 80) String serviceCode) {
+    }
+
+    public record ExtensionWindowView(String status, LocalDate today, LocalDate firstDay, LocalDate lastDay,
+                                      LocalDate currentValidUntil, boolean sameHostCompany) {
+    }
+
+    public record ExtensionDraftView(ApplicationView application, ExtensionWindowView extensionWindow) {
     }
 
     public record AssignRequest(@NotBlank @Size(max = 200) String officer) {

@@ -14,7 +14,8 @@ import kz.aifc.expat.application.model.AppState;
 import kz.aifc.expat.application.rest.Dtos.ApplicationView;
 import kz.aifc.expat.application.rest.Dtos.Deadlines;
 import kz.aifc.expat.application.rest.Dtos.Page;
-import kz.aifc.expat.application.service.ApplicationService;
+import kz.aifc.expat.application.service.ApplicationQueries;
+import kz.aifc.expat.application.service.DeadlineService;
 import kz.aifc.expat.defaults.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +28,10 @@ import java.time.LocalDate;
 public class OfficerResource {
 
     @Inject
-    ApplicationService applications;
+    ApplicationQueries queries;
+
+    @Inject
+    DeadlineService deadlines;
 
     @Inject
     Views views;
@@ -44,7 +48,7 @@ public class OfficerResource {
                                        @QueryParam("unassigned") Boolean unassigned,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        ApplicationService.Found found = applications.list(new ApplicationService.Filter(companyBin, state,
+        ApplicationQueries.Found found = queries.list(new ApplicationQueries.Filter(companyBin, state,
                 serviceCode, null, null, dueBefore, assignee, unassigned, page, size));
         return new Page<>(found.items().stream().map(views::of).toList(), page, size, found.total());
     }
@@ -55,7 +59,7 @@ public class OfficerResource {
     @Operation(summary = "Overdue cases and cases due within N working days (officer); paused cases excluded")
     public Deadlines deadlines(@QueryParam("withinWorkingDays") @DefaultValue("2") @Min(0) @Max(60) int within,
                                @QueryParam("companyBin") String companyBin) {
-        ApplicationService.DeadlineReport r = applications.deadlines(within, companyBin);
+        DeadlineService.Report r = deadlines.report(within, companyBin);
         return new Deadlines(r.today(), r.nearingUntil(), r.overdue().stream().map(Views::deadline).toList(),
                 r.nearing().stream().map(Views::deadline).toList());
     }

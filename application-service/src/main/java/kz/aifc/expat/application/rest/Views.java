@@ -8,14 +8,16 @@ import kz.aifc.expat.application.model.HistoryEntry;
 import kz.aifc.expat.application.model.Note;
 import kz.aifc.expat.application.model.Person;
 import kz.aifc.expat.application.rest.Dtos.*;
-import kz.aifc.expat.application.service.ApplicationService;
+import kz.aifc.expat.application.service.LifecycleService;
+
+import java.util.List;
 
 /** Entity → response mapping; internal notes have their own view and never appear in an application view. */
 @ApplicationScoped
 public class Views {
 
     @Inject
-    ApplicationService applications;
+    LifecycleService lifecycle;
 
     public ApplicationView of(Application a) {
         Company c = Company.findById(a.companyBin);
@@ -30,7 +32,12 @@ public class Views {
                 a.pausedSince != null, a.extensionDays, a.extensionReason,
                 a.appointmentId == null ? null : new AppointmentView(a.appointmentId, a.appointmentStatus,
                         a.appointmentStart),
-                a.assignee, a.createdAt, a.updatedAt, a.version, applications.allowedActions(a));
+                a.outcomeKind == null && a.outcomeDocumentIds().isEmpty() ? null : new OutcomeView(a.outcomeKind,
+                        a.outcomeNumber, a.outcomeCategory, a.outcomeIssuedOn, a.outcomeValidFrom,
+                        a.outcomeValidUntil, a.outcomeIssuingBody, a.outcomeDocumentIds()),
+                a.rejectionReasons == null ? null : new RejectionView(List.copyOf(a.rejectionReasonSet()),
+                        a.rejectionComment),
+                a.assignee, a.createdAt, a.updatedAt, a.version, lifecycle.allowedActions(a));
     }
 
     public static CompanyView of(Company c) {

@@ -17,12 +17,22 @@ public enum Action {
     SUBMIT(EnumSet.of(DRAFT), SUBMITTED, Actor.COMPANY),
     RESUBMIT(EnumSet.of(CHANGES_REQUESTED), SUBMITTED, Actor.COMPANY),
     START_REVIEW(EnumSet.of(SUBMITTED), UNDER_REVIEW, Actor.OFFICER),
-    /** Officer (or documents.changes-requested); from IN_PROCESSING when a state body asks for a corrected document. */
-    REQUEST_CHANGES(EnumSet.of(SUBMITTED, UNDER_REVIEW, IN_PROCESSING), CHANGES_REQUESTED, Actor.OFFICER),
+    /**
+     * Officer (or documents.changes-requested) at any stage before completion: a booked visit is then cancelled by
+     * scheduling-service; from IN_PROCESSING when a state body asks for a corrected document.
+     */
+    REQUEST_CHANGES(EnumSet.of(SUBMITTED, UNDER_REVIEW, DOCUMENTS_APPROVED, APPOINTMENT_BOOKED, ORIGINALS_RECEIVED,
+            IN_PROCESSING), CHANGES_REQUESTED, Actor.OFFICER),
     APPROVE_DOCUMENTS(EnumSet.of(SUBMITTED, UNDER_REVIEW), DOCUMENTS_APPROVED, Actor.SYSTEM),
     BOOK_APPOINTMENT(EnumSet.of(DOCUMENTS_APPROVED), APPOINTMENT_BOOKED, Actor.SYSTEM),
     CANCEL_APPOINTMENT(EnumSet.of(APPOINTMENT_BOOKED), DOCUMENTS_APPROVED, Actor.SYSTEM),
-    RECEIVE_ORIGINALS(EnumSet.of(APPOINTMENT_BOOKED), ORIGINALS_RECEIVED, Actor.OFFICER),
+    /**
+     * The desk owns "originals received": it follows appointment.completed (scheduling-service's check-in and
+     * complete), so the visit and the case can never disagree.
+     */
+    RECEIVE_ORIGINALS(EnumSet.of(APPOINTMENT_BOOKED), ORIGINALS_RECEIVED, Actor.SYSTEM),
+    /** Documents approved again after changes requested once the originals were already received: no new visit. */
+    RESUME_AFTER_CHANGES(EnumSet.of(DOCUMENTS_APPROVED), ORIGINALS_RECEIVED, Actor.SYSTEM),
     START_PROCESSING(EnumSet.of(ORIGINALS_RECEIVED), IN_PROCESSING, Actor.OFFICER),
     COMPLETE(EnumSet.of(IN_PROCESSING), COMPLETED, Actor.OFFICER),
     REJECT(EnumSet.of(UNDER_REVIEW, ORIGINALS_RECEIVED, IN_PROCESSING), REJECTED, Actor.OFFICER),

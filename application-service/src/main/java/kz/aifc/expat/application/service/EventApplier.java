@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Effects of document-service and scheduling-service events. Facts are recorded first (latest approved / changes
- * round, the appointment's last known status), then {@link ApplicationService#reconcile} derives the state, so
+ * round, the appointment's last known status), then {@link LifecycleService#reconcile} derives the state, so
  * duplicates change nothing and out-of-order arrivals converge: e.g. an appointment.booked that overtakes
  * documents.approved is kept and applied as soon as the approval arrives. Events of older rounds are ignored.
  */
@@ -26,7 +26,7 @@ public class EventApplier {
     private static final Logger LOG = Logger.getLogger(EventApplier.class);
 
     @Inject
-    ApplicationService applications;
+    LifecycleService applications;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void documentsApproved(Events.DocumentsApproved e, String source) {
@@ -106,6 +106,20 @@ public class EventApplier {
         }
         a.appointmentEventAt = e.at();
         reconcile(a, source);
+    }
+
+    /** document.outcome-uploaded: the issued document is in document-service; completion may now record it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void outcomeUploaded(Events.OutcomeDocumentUploaded e) {
+        Application a = find(e.applicationId(), "document.outcome-uploaded");
+        if (a == null || e.documentId() == null || !a.companyBin.equals(e.companyBin())) {
+            return;
+        }
+        if (a.addOutcomeDocument(e.documentId())) {
+            applications.history(a, "outcome-document", a.state, a.state, "document-service", "system",
+                    "issued document " + e.documentId() + (e.filename() == null ? "" : " (" + e.filename() + ")")
+                            + " uploaded");
+        }
     }
 
     private void reconcile(Application a, String source) {
