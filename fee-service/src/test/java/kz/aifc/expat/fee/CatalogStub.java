@@ -4,7 +4,6 @@ import kz.aifc.expat.fee.client.AddedWorkingDays;
 import kz.aifc.expat.fee.client.CatalogClient;
 import kz.aifc.expat.fee.client.FeeSchedule;
 import kz.aifc.expat.fee.client.Mrp;
-import kz.aifc.expat.fee.client.WorkingDay;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -29,15 +28,20 @@ public final class CatalogStub {
                     new Mrp(LocalDate.parse((String) args[1]).getYear(), value),
                     List.of(new FeeSchedule.VariantFee("STANDARD", "Invitation letter", new BigDecimal("730000.00"))),
                     null, null, new BigDecimal("0.5"), value.multiply(new BigDecimal("0.5")), null,
-                    new FeeSchedule.ProcessingTime("WORKING_DAYS", 5, 5), List.of());
+                    new FeeSchedule.ProcessingTime("WORKING_DAYS", 5, 5), List.of(), true, List.of(),
+                    acceptLanguage((String) args[2]));
             case "mrp" -> new Mrp(LocalDate.parse((String) args[0]).getYear(), value);
             case "addWorkingDays" -> new AddedWorkingDays(LocalDate.parse((String) args[0]), (Integer) args[1],
                     LocalDate.parse((String) args[0]).plusDays((Integer) args[1]));
-            case "workingDay" -> new WorkingDay(LocalDate.parse((String) args[0]), true, null);
             default -> throw new UnsupportedOperationException(method);
         });
     }
 
+
+    /** The stub has texts in English and Russian only, like the real catalog (no Kazakh). */
+    private static String acceptLanguage(String header) {
+        return header != null && header.trim().startsWith("en") ? "en" : "ru";
+    }
 
     private interface Handler {
         Object call(String method, Object[] args);

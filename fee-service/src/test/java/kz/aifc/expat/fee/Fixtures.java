@@ -38,16 +38,23 @@ final class Fixtures {
 
     /** Publishes application.submitted as application-service would and returns the application id. */
     static String submit(String companyBin, String serviceCode, Person person, String variant, List<String> options) {
+        return submit(companyBin, serviceCode, person, variant, options, "2026-03-02T10:15:00+05:00");
+    }
+
+    /** The same, submitted at {@code submittedAt} (its Asia/Almaty date is the tariff date). */
+    static String submit(String companyBin, String serviceCode, Person person, String variant, List<String> options,
+                         String submittedAt) {
         String applicationId = UUID.randomUUID().toString();
         String json = """
                 {"applicationId":"%s","companyBin":"%s","serviceCode":"%s","catalogVersion":"1",
-                 "submittedAt":"2026-03-02T10:15:00+05:00",
+                 "submittedAt":"%s",
                  "person":{"personId":"%s","firstName":"Hans","lastName":"Muster","passportNumber":"%s",
                            "citizenship":"%s"},
                  "profile":{"legalForm":"COMPANY","applicantType":"PRINCIPAL","visaCategory":"C3",
                             "childAge":null,"variant":%s,"entity":null},
                  "options":[%s],"principalApplicationId":null}
-                """.formatted(applicationId, companyBin, serviceCode, person.personId(), person.passportNumber(),
+                """.formatted(applicationId, companyBin, serviceCode, submittedAt, person.personId(),
+                person.passportNumber(),
                 person.citizenship(), variant == null ? "null" : "\"" + variant + "\"",
                 options.stream().map(o -> "\"" + o + "\"").collect(Collectors.joining(",")));
         KafkaProbe.send("expat.application", UUID.randomUUID().toString(), "application.submitted", applicationId,

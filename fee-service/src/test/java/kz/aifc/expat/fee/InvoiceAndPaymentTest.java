@@ -277,18 +277,4 @@ class InvoiceAndPaymentTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> invoice(Tokens.officer(), otherId)
                 .body("status", equalTo("CANCELLED")));
     }
-
-    @Test
-    void aServiceWithoutStatedFeesGetsANothingToPayInvoice() {
-        try (KafkaProbe probe = new KafkaProbe("expat.fee")) {
-            String app = submit(ACME, "work-visa-extension", Fixtures.Person.random(), null, List.of());
-            String id = awaitInvoice(app);
-            invoice(Tokens.officer(), id).body("lines", hasSize(0)).body("total", comparesEqualTo(bd("0")))
-                    .body("status", equalTo("PAID"));
-            var paidThisInvoice = KafkaProbe.ofType("invoice.paid", app)
-                    .and(r -> r.value().contains("\"invoiceId\":\"" + id + "\""));
-            probe.await(paidThisInvoice, 1, Duration.ofSeconds(30));
-            assertEquals(1, probe.collect(paidThisInvoice, Duration.ofSeconds(3)).size());
-        }
-    }
 }

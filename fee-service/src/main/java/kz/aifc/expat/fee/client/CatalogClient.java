@@ -1,10 +1,12 @@
 package kz.aifc.expat.fee.client;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -25,19 +27,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 5000, skipOn = CatalogRefusedException.class)
 public interface CatalogClient {
 
+    /** Texts in the first of {@code acceptLanguage}'s languages the catalog can serve entirely (it says which). */
     @GET
     @Path("/services/{code}/fees")
-    FeeSchedule fees(@PathParam("code") String serviceCode, @QueryParam("asOf") String asOf);
+    FeeSchedule fees(@PathParam("code") String serviceCode, @QueryParam("asOf") String asOf,
+                     @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage);
 
     @GET
     @Path("/mrp")
     Mrp mrp(@QueryParam("asOf") String asOf);
 
+    /** The only working-day arithmetic fee-service uses (the start day is not counted; 0 = same or next). */
     @GET
     @Path("/calendar/add-working-days")
     AddedWorkingDays addWorkingDays(@QueryParam("date") String date, @QueryParam("days") int days);
-
-    @GET
-    @Path("/calendar/working-day")
-    WorkingDay workingDay(@QueryParam("date") String date);
 }

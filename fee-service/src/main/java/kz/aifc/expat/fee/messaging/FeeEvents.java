@@ -11,8 +11,12 @@ public final class FeeEvents {
     public static final String PAYMENT_RECEIVED = "payment.received";
     public static final String INVOICE_PAID = "invoice.paid";
 
+    /**
+     * {@code total} null with {@code feesPublished=false}: the guide publishes no fee (unknown, not free);
+     * {@code provisional}: the total contains a state duty priced with an earlier year's MRP.
+     */
     public record InvoiceIssued(String invoiceId, String applicationId, String companyBin, BigDecimal total,
-                                String currency) {
+                                String currency, boolean feesPublished, boolean provisional) {
     }
 
     public record PaymentReceived(String invoiceId, String applicationId, String companyBin, String paymentId,

@@ -71,8 +71,15 @@ public class Invoice extends PanacheEntityBase {
     @Column(nullable = false)
     public String currency;
 
-    @Column(nullable = false)
+    /** Null when the guide publishes no fee for the service ({@link #feesPublished} false): unknown, not zero. */
     public BigDecimal total;
+
+    @Column(name = "fees_published", nullable = false)
+    public boolean feesPublished = true;
+
+    /** The tariff year whose MRP was not published at issue: its state duty line is provisional until it is. */
+    @Column(name = "provisional_year")
+    public Integer provisionalYear;
 
     @Column(name = "paid_amount", nullable = false)
     public BigDecimal paidAmount;
@@ -105,7 +112,12 @@ public class Invoice extends PanacheEntityBase {
     @Column(name = "refund_reference")
     public String refundReference;
 
+    /** English notes (kept for readers of the column); every language's notes are in {@link #notesTexts}. */
     public String notes;
+
+    /** JSON {@code {"en": [..], "ru": [..]}} (kk where the catalog had Kazakh); null on invoices issued before. */
+    @Column(name = "notes_texts")
+    public String notesTexts;
 
     @Version
     public long version;
@@ -118,8 +130,9 @@ public class Invoice extends PanacheEntityBase {
     @OrderBy("receivedAt")
     public List<Payment> payments = new ArrayList<>();
 
+    /** Null while the total is unknown. */
     public BigDecimal outstanding() {
-        return total.subtract(paidAmount);
+        return total == null ? null : total.subtract(paidAmount);
     }
 
     public static Invoice findByApplication(String applicationId) {

@@ -34,8 +34,22 @@ public class InvoiceLine extends PanacheEntityBase {
     @Column(nullable = false)
     public String description;
 
-    @Column(nullable = false)
+    /** Null when the guide publishes no amount ({@link #published} false). */
     public BigDecimal amount;
+
+    @Column(nullable = false)
+    public boolean published = true;
+
+    /** A state duty priced with an earlier year's MRP (the tariff year's is not published): not payable yet. */
+    @Column(nullable = false)
+    public boolean provisional;
+
+    /** The receipt the checklist asks for this payment (where its amount is not published). */
+    @Column(name = "payment_document_code")
+    public String paymentDocumentCode;
+
+    /** JSON {@code {"en": {description, basis, waiverReason, paymentDocumentTitle}, "ru": {..}}}; null before. */
+    public String texts;
 
     @Column(name = "paid_amount", nullable = false)
     public BigDecimal paidAmount;
@@ -48,7 +62,8 @@ public class InvoiceLine extends PanacheEntityBase {
     @Column(name = "waiver_reason")
     public String waiverReason;
 
+    /** Null while the amount is unknown. */
     public BigDecimal outstanding() {
-        return amount.subtract(paidAmount);
+        return amount == null ? null : amount.subtract(paidAmount);
     }
 }

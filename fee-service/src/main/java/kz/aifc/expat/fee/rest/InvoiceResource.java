@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
@@ -24,6 +26,8 @@ import kz.aifc.expat.defaults.security.Roles;
 import kz.aifc.expat.fee.model.Invoice;
 import kz.aifc.expat.fee.model.InvoiceStatus;
 import kz.aifc.expat.fee.service.InvoiceService;
+import kz.aifc.expat.fee.service.InvoiceTexts;
+import kz.aifc.expat.fee.service.Lang;
 import kz.aifc.expat.fee.service.PaymentService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,9 +70,10 @@ public class InvoiceResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.PARTNER, Roles.OFFICER, Roles.ADMIN})
     @Transactional
     @Operation(summary = "Invoices, newest first (company users: their company's only)")
-    public List<InvoiceView> list(@QueryParam("applicationId") String applicationId,
-                                  @QueryParam("status") String status,
-                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Response list(@QueryParam("applicationId") String applicationId,
+                         @QueryParam("status") String status,
+                         @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                         @Context HttpHeaders headers) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (applicationId != null && !applicationId.isBlank()) {
@@ -96,8 +101,18 @@ public class InvoiceResource {
             throw ProblemException.badRequest("size", "must be between 1 and 200");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return Invoice.<Invoice>find(query, Sort.descending("issuedAt").and("id"), params)
-                .page(Page.of(pageIndex, pageSize)).list().stream().map(InvoiceView::of).toList();
+        List<Invoice> found = Invoice.<Invoice>find(query, Sort.descending("issuedAt").and("id"), params)
+                .page(Page.of(pageIndex, pageSize)).list();
+        // one language for the whole page: the caller's best one every listed invoice has all its texts in
+        Lang lang = Lang.EN;
+        for (Lang candidate : Languages.of(headers)) {
+            if (found.stream().allMatch(i -> InvoiceTexts.language(i, List.of(candidate)) == candidate)) {
+                lang = candidate;
+                break;
+            }
+        }
+        Lang served = lang;
+        return localized(found.stream().map(i -> InvoiceView.of(i, served)).toList(), served);
     }
 
     @GET
@@ -105,8 +120,16 @@ public class InvoiceResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.PARTNER, Roles.OFFICER, Roles.ADMIN, NOTIFIER})
     @Transactional
     @Operation(summary = "One invoice with lines, payments and refund record (also notification-service)")
-    public InvoiceView get(@PathParam("id") String id) {
-        return InvoiceView.of(visible(id));
+    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        Invoice invoice = visible(id);
+        invoices.finaliseProvisional(invoice);
+        Lang lang = InvoiceTexts.language(invoice, Languages.of(headers));
+        return localized(InvoiceView.of(invoice, lang), lang);
+    }
+
+    private static Response localized(Object body, Lang lang) {
+        return Response.ok(body).header(HttpHeaders.CONTENT_LANGUAGE, lang.tag())
+                .header(HttpHeaders.VARY, "Accept-Language").build();
     }
 
     @POST
@@ -136,12 +159,15 @@ public class InvoiceResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Transactional
     @Operation(summary = "Record that the refund of a withdrawn/cancelled application was paid (officer)")
-    public InvoiceView refund(@PathParam("id") String id, @Valid @NotNull RefundRequest request) {
+    public Response refund(@PathParam("id") String id, @Valid @NotNull RefundRequest request,
+                           @Context HttpHeaders headers) {
         Invoice invoice = Invoice.findById(uuid(id), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (invoice == null) {
             throw ProblemException.notFound("Invoice", id);
         }
-        return InvoiceView.of(invoices.refund(invoice, request.reference().trim(), caller.actorName()));
+        invoices.refund(invoice, request.reference().trim(), caller.actorName());
+        Lang lang = InvoiceTexts.language(invoice, Languages.of(headers));
+        return localized(InvoiceView.of(invoice, lang), lang);
     }
 
     private Invoice visible(String id) {

@@ -6,7 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.CallerContext;
 import kz.aifc.expat.defaults.security.Roles;
@@ -14,6 +17,7 @@ import kz.aifc.expat.fee.config.FeeConfig;
 import kz.aifc.expat.fee.service.FeeCalculator;
 import kz.aifc.expat.fee.service.FeeOption;
 import kz.aifc.expat.fee.service.FingerprintWaiver;
+import kz.aifc.expat.fee.service.Lang;
 import kz.aifc.expat.fee.service.QuoteService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +53,7 @@ public class QuoteResource {
     @Operation(summary = "Quote a service's fees as of a date (anonymous; the fingerprint waiver needs a signed-in "
             + "company (or staff with companyBin) and personId or passportNumber+citizenship; only that company's own paid "
             + "invoices count)")
-    public QuoteView quote(@QueryParam("serviceCode") String serviceCode,
+    public Response quote(@QueryParam("serviceCode") String serviceCode,
                            @QueryParam("option") List<String> option,
                            @QueryParam("options") List<String> options,
                            @QueryParam("variant") String variant,
@@ -58,7 +62,8 @@ public class QuoteResource {
                            @QueryParam("personId") String personId,
                            @QueryParam("passportNumber") String passportNumber,
                            @QueryParam("citizenship") String citizenship,
-                           @QueryParam("companyBin") String companyBin) {
+                           @QueryParam("companyBin") String companyBin,
+                           @Context HttpHeaders headers) {
         if (serviceCode == null || serviceCode.isBlank()) {
             throw ProblemException.badRequest("serviceCode", "is required");
         }
@@ -78,12 +83,16 @@ public class QuoteResource {
         Set<FeeOption> chosen = FeeCalculator.parseOptions(raw, "options");
         LocalDate today = LocalDate.now(ZoneId.of(config.timeZone()));
         LocalDate tariffDate = date(asOf, "asOf", today);
+        // the day the originals are handed in at the visit: processing time counts from it
         LocalDate start = date(startDate, "startDate", today);
 
+        List<Lang> languages = Languages.of(headers);
         QuoteService.Quote quote = quotes.quote(serviceCode, blankToNull(variant), chosen, tariffDate, start,
                 new FingerprintWaiver.PersonRef(blankToNull(personId), blankToNull(passportNumber),
-                        blankToNull(citizenship)), waiverCompany(blankToNull(companyBin)));
-        return toView(quote, config.currency());
+                        blankToNull(citizenship)), waiverCompany(blankToNull(companyBin)), languages);
+        return Response.ok(toView(quote, config.currency()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, quote.language().tag())
+                .header(HttpHeaders.VARY, "Accept-Language").build();
     }
 
     /**
@@ -112,17 +121,22 @@ public class QuoteResource {
         var priced = q.priced();
         var completion = q.completion();
         return new QuoteView(s.serviceCode(), q.asOf(), s.catalogVersion(), currency,
-                s.mrp() == null ? null : new QuoteView.MrpView(s.mrp().year(), FeeCalculator.money(s.mrp().amount())),
-                priced.variant(), priced.options().stream().map(Enum::name).toList(),
+                s.mrp() == null ? null : new QuoteView.MrpView(s.mrp().year(), FeeCalculator.money(s.mrp().amount()),
+                        priced.provisional() ? Boolean.TRUE : null),
+                priced.variant(), priced.options().stream().map(Enum::name).toList(), priced.feesPublished(),
+                priced.provisional(),
                 priced.lines().stream().map(l -> new QuoteView.LineView(l.type().name(), l.description(), l.amount(),
-                        l.basis(), l.waived(), l.waiverReason())).toList(),
+                        l.basis(), l.waived(), l.waiverReason(), l.published(), l.provisional(),
+                        l.paymentDocument() == null ? null : new QuoteView.PaymentDocumentView(
+                                l.paymentDocument().documentCode(), l.paymentDocument().title()))).toList(),
                 priced.total(),
                 completion == null ? null : new QuoteView.ProcessingTimeView(completion.kind(), completion.min(),
                         completion.max()),
+                completion == null ? null : QuoteService.COUNTED_FROM,
                 completion == null ? null : completion.startDate(),
                 completion == null || completion.earliest() == null ? null
                         : new QuoteView.CompletionView(completion.earliest(), completion.latest()),
-                q.notes());
+                q.notes(), q.language().tag());
     }
 
     private static LocalDate date(String value, String field, LocalDate fallback) {
@@ -130,7 +144,12 @@ public class QuoteResource {
             return fallback;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            // the catalog's range: outside it the catalog would refuse, and its answer is not ours to pass on
+            if (date.getYear() < 2000 || date.getYear() > 2200) {
+                throw ProblemException.badRequest(field, "must be a date between 2000-01-01 and 2200-12-31");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "must be a date YYYY-MM-DD");
         }

@@ -35,11 +35,11 @@ public class FingerprintWaiver {
     }
 
     /**
-     * The reason the fingerprint fee is waived for this person, if it is.
+     * The paid invoice that waives the fingerprint fee for this person, if there is one.
      *
      * @param companyBin the company the fingerprinting is for: only its own paid invoices are consulted
      */
-    public Optional<String> reason(PersonRef person, String companyBin) {
+    public Optional<FeeCalculator.Waiver> find(PersonRef person, String companyBin) {
         if (person == null || person.isEmpty() || blank(companyBin)) {
             return Optional.empty();
         }
@@ -68,9 +68,7 @@ public class FingerprintWaiver {
         if (paid == null) {
             return Optional.empty();
         }
-        return Optional.of("Free: the service fee of " + paid.invoice.serviceCode + " for this person is paid"
-                + " (invoice " + paid.invoice.id + "); guide 2026: fingerprinting for a work or investor visa or a"
-                + " temporary residence permit is free when that service fee has been paid in advance");
+        return Optional.of(new FeeCalculator.Waiver(paid.invoice.serviceCode, paid.invoice.id.toString()));
     }
 
     private static boolean blank(String s) {

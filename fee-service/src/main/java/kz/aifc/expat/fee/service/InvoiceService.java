@@ -21,7 +21,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -63,9 +65,15 @@ public class InvoiceService {
         ZoneId zone = ZoneId.of(config.timeZone());
         LocalDate tariffDate = event.submittedAt() != null ? event.submittedAt().atZoneSameInstant(zone).toLocalDate()
                 : LocalDate.now(zone);
-        FeeSchedule schedule;
+        Map<Lang, FeeSchedule> schedules = new EnumMap<>(Lang.class);
         try {
-            schedule = catalog.fees(event.serviceCode(), tariffDate);
+            // the texts in every language the catalog has them in, frozen with the amounts
+            for (Lang lang : Lang.values()) {
+                FeeSchedule schedule = catalog.fees(event.serviceCode(), tariffDate, List.of(lang));
+                if (TariffCatalog.languageOf(schedule, List.of(lang)) == lang) {
+                    schedules.put(lang, schedule);
+                }
+            }
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 LOG.warnf("application %s: service %s unknown to the catalog, no invoice issued",
@@ -73,6 +81,10 @@ public class InvoiceService {
                 return Optional.empty();
             }
             throw e;
+        }
+        FeeSchedule schedule = schedules.get(Lang.EN);
+        if (schedule == null) {
+            throw new IllegalStateException("catalog-service served no English fee schedule of " + event.serviceCode());
         }
         Set<FeeOption> options = java.util.EnumSet.noneOf(FeeOption.class);
         for (String option : event.options() == null ? List.<String>of() : event.options()) {
@@ -83,13 +95,25 @@ public class InvoiceService {
             }
         }
         ApplicationSubmitted.Person person = event.person();
-        String waiverReason = null;
+        FeeCalculator.Waiver found = null;
         if (FingerprintWaiver.FINGERPRINT.equals(event.serviceCode()) && person != null) {
-            waiverReason = waiver.reason(new FingerprintWaiver.PersonRef(person.personId(), person.passportNumber(),
+            found = waiver.find(new FingerprintWaiver.PersonRef(person.personId(), person.passportNumber(),
                     person.citizenship()), event.companyBin()).orElse(null);
         }
         String variant = event.profile() == null ? null : event.profile().variant();
-        FeeCalculator.Result priced = FeeCalculator.price(schedule, variant, options, false, waiverReason);
+        Map<Lang, FeeCalculator.Result> pricedIn = new EnumMap<>(Lang.class);
+        for (Map.Entry<Lang, FeeSchedule> e : schedules.entrySet()) {
+            pricedIn.put(e.getKey(), FeeCalculator.price(e.getValue(), variant, options, false, found,
+                    tariffDate.getYear(), e.getKey()));
+        }
+        FeeCalculator.Result priced = pricedIn.get(Lang.EN);
+        for (FeeCalculator.Result other : pricedIn.values()) {
+            if (other.lines().size() != priced.lines().size() || !java.util.Objects.equals(other.total(),
+                    priced.total())) {
+                // a version published between the reads: price again on redelivery rather than mix tariffs
+                throw new IllegalStateException("fee schedules of " + event.serviceCode() + " differ between languages");
+            }
+        }
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Invoice invoice = new Invoice();
@@ -115,15 +139,20 @@ public class InvoiceService {
         invoice.options = priced.options().stream().map(Enum::name).collect(Collectors.joining(","));
         invoice.currency = config.currency();
         invoice.total = priced.total();
+        invoice.feesPublished = priced.feesPublished();
+        invoice.provisionalYear = priced.provisionalYear();
         invoice.paidAmount = FeeCalculator.money(BigDecimal.ZERO);
         invoice.issuedAt = now;
         invoice.notes = priced.notes().isEmpty() ? null : String.join("; ", priced.notes());
+        Map<Lang, List<String>> notes = new EnumMap<>(Lang.class);
+        pricedIn.forEach((lang, result) -> notes.put(lang, result.notes()));
+        invoice.notesTexts = InvoiceTexts.notesJson(notes);
         int position = 0;
         for (FeeCalculator.Line priceLine : priced.lines()) {
             InvoiceLine line = new InvoiceLine();
             line.id = UUID.randomUUID();
             line.invoice = invoice;
-            line.position = position++;
+            line.position = position;
             line.type = priceLine.type();
             line.description = priceLine.description();
             line.amount = priceLine.amount();
@@ -131,22 +160,96 @@ public class InvoiceService {
             line.basis = priceLine.basis();
             line.waived = priceLine.waived();
             line.waiverReason = priceLine.waiverReason();
+            line.published = priceLine.published();
+            line.provisional = priceLine.provisional();
+            line.paymentDocumentCode = priceLine.paymentDocument() == null ? null
+                    : priceLine.paymentDocument().documentCode();
+            Map<Lang, InvoiceTexts.LineText> texts = new EnumMap<>(Lang.class);
+            int at = position;
+            pricedIn.forEach((lang, result) -> {
+                FeeCalculator.Line l = result.lines().get(at);
+                texts.put(lang, new InvoiceTexts.LineText(l.description(), l.basis(), l.waiverReason(),
+                        l.paymentDocument() == null ? null : l.paymentDocument().title()));
+            });
+            line.texts = InvoiceTexts.lineJson(texts);
             invoice.lines.add(line);
+            position++;
         }
-        boolean nothingToPay = invoice.total.signum() == 0;
-        invoice.status = nothingToPay ? InvoiceStatus.PAID : InvoiceStatus.ISSUED;
+        // unknown is not free: no published fee is neither paid nor payable; a waived fee is paid (nothing owed)
+        boolean nothingToPay = invoice.feesPublished && invoice.total.signum() == 0;
+        invoice.status = !invoice.feesPublished ? InvoiceStatus.FEE_NOT_PUBLISHED
+                : nothingToPay ? InvoiceStatus.PAID : InvoiceStatus.ISSUED;
         invoice.paidAt = nothingToPay ? now : null;
         invoice.persist();
         outbox.publish(FeeEvents.TOPIC, FeeEvents.INVOICE_ISSUED, invoice.applicationId,
                 new FeeEvents.InvoiceIssued(invoice.id.toString(), invoice.applicationId, invoice.companyBin,
-                        invoice.total, invoice.currency));
+                        invoice.total, invoice.currency, invoice.feesPublished, invoice.provisionalYear != null));
         if (nothingToPay) {
             outbox.publish(FeeEvents.TOPIC, FeeEvents.INVOICE_PAID, invoice.applicationId,
                     new FeeEvents.InvoicePaid(invoice.id.toString(), invoice.applicationId, invoice.companyBin, now));
         }
-        LOG.infof("invoice %s issued for application %s (%s): %s %s", invoice.id, invoice.applicationId,
-                invoice.serviceCode, invoice.total, invoice.currency);
+        LOG.infof("invoice %s issued for application %s (%s): %s %s (%s)", invoice.id, invoice.applicationId,
+                invoice.serviceCode, invoice.total, invoice.currency, invoice.status);
         return Optional.of(invoice);
+    }
+
+    /**
+     * A provisional state duty becomes final once the MRP of its tariff year is published: re-priced with that MRP
+     * (the multiple and the rest of the invoice stay as issued). Until then nothing changes. A catalog that cannot
+     * be reached leaves the invoice provisional.
+     */
+    public void finaliseProvisional(Invoice invoice) {
+        if (invoice.provisionalYear == null) {
+            return;
+        }
+        int year = invoice.provisionalYear;
+        FeeSchedule schedule;
+        try {
+            schedule = catalog.fees(invoice.serviceCode, invoice.tariffDate, List.of(Lang.EN));
+        } catch (ProblemException e) {
+            LOG.warnf("invoice %s: cannot check the MRP for %d now (%s)", invoice.id, year, e.getMessage());
+            return;
+        }
+        if (schedule.mrp() == null || schedule.mrp().year() != year || schedule.stateDutyMrp() == null) {
+            return;
+        }
+        BigDecimal mrp = FeeCalculator.money(schedule.mrp().amount());
+        int usedYear = invoice.mrpYear == null ? year : invoice.mrpYear;
+        for (InvoiceLine line : invoice.lines) {
+            if (!line.provisional) {
+                continue;
+            }
+            line.amount = FeeCalculator.money(schedule.stateDutyMrp().multiply(mrp));
+            line.provisional = false;
+            Map<Lang, InvoiceTexts.LineText> texts = new EnumMap<>(Lang.class);
+            for (Lang lang : Lang.values()) {
+                InvoiceTexts.LineText old = InvoiceTexts.line(line, lang);
+                if (old != null) {
+                    texts.put(lang, new InvoiceTexts.LineText(Texts.stateDuty(lang, schedule.stateDutyMrp(), mrp, year,
+                            null), Texts.guide(lang) + Texts.stateDutyBasis(lang, schedule.stateDutyMrp(), year)
+                            + Texts.version(lang, invoice.catalogVersion), null, null));
+                }
+            }
+            line.texts = InvoiceTexts.lineJson(texts);
+            line.description = texts.get(Lang.EN).description();
+            line.basis = texts.get(Lang.EN).basis();
+        }
+        Map<Lang, List<String>> notes = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            List<String> old = InvoiceTexts.notes(invoice, lang);
+            if (old != null) {
+                String provisional = Texts.mrpProvisionalNote(lang, year, usedYear);
+                notes.put(lang, old.stream().filter(n -> !n.equals(provisional)).toList());
+            }
+        }
+        invoice.notesTexts = InvoiceTexts.notesJson(notes);
+        invoice.notes = notes.get(Lang.EN).isEmpty() ? null : String.join("; ", notes.get(Lang.EN));
+        invoice.mrpYear = year;
+        invoice.mrpAmount = mrp;
+        invoice.provisionalYear = null;
+        invoice.total = invoice.lines.stream().map(l -> l.amount).reduce(FeeCalculator.money(BigDecimal.ZERO),
+                BigDecimal::add);
+        LOG.infof("invoice %s: state duty final with the MRP for %d (%s)", invoice.id, year, mrp);
     }
 
     /**

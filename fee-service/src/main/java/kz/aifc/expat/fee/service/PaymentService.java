@@ -36,6 +36,9 @@ public class PaymentService {
     @Inject
     EntityManager em;
 
+    @Inject
+    InvoiceService invoices;
+
     public record Confirmation(Payment payment, boolean replayed) {
     }
 
@@ -70,6 +73,14 @@ public class PaymentService {
                     + " was cancelled and refunded; no further payment is accepted")
                     .with("currentState", invoice.status.name());
         }
+        if (!invoice.feesPublished) {
+            // unknown is not free, and not payable either: nothing here says what the amount is
+            throw ProblemException.ruleViolated("fee-not-published", "The guide publishes no fee for "
+                            + invoice.serviceCode + "; invoice " + invoice.id + " has no amount a payment could be "
+                            + "recorded against").with("currentState", invoice.status.name())
+                    .with("serviceCode", invoice.serviceCode);
+        }
+        invoices.finaliseProvisional(invoice);
         allocate(invoice, value, lineType);
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -118,18 +129,26 @@ public class PaymentService {
                             + " has no " + lineType + " line; its lines are "
                             + invoice.lines.stream().map(l -> l.type.name()).toList()).with("lineType",
                             lineType.name()));
+            if (line.provisional) {
+                throw mrpNotPublished(invoice);
+            }
             if (amount.compareTo(line.outstanding()) > 0) {
                 throw overpayment(amount, line.outstanding(), lineType.name());
             }
             line.paidAmount = line.paidAmount.add(amount);
             return;
         }
-        BigDecimal outstanding = invoice.outstanding();
+        // a provisional line is not payable: an undesignated payment covers the final lines only
+        List<InvoiceLine> lines = invoice.lines.stream().filter(l -> !l.provisional).toList();
+        BigDecimal outstanding = lines.stream().map(InvoiceLine::outstanding)
+                .reduce(FeeCalculator.money(BigDecimal.ZERO), BigDecimal::add);
         if (amount.compareTo(outstanding) > 0) {
+            if (invoice.provisionalYear != null) {
+                throw mrpNotPublished(invoice);
+            }
             throw overpayment(amount, outstanding, "the invoice");
         }
         BigDecimal rest = amount;
-        List<InvoiceLine> lines = invoice.lines;
         for (InvoiceLine line : lines) {
             if (rest.signum() == 0) {
                 break;
@@ -138,6 +157,13 @@ public class PaymentService {
             line.paidAmount = line.paidAmount.add(part);
             rest = rest.subtract(part);
         }
+    }
+
+    private static ProblemException mrpNotPublished(Invoice invoice) {
+        return ProblemException.ruleViolated("mrp-not-published", "The MRP for " + invoice.provisionalYear
+                        + " is not published yet: the state duty of invoice " + invoice.id + " is provisional (priced "
+                        + "with the MRP of " + invoice.mrpYear + ") and cannot be paid until it is")
+                .with("year", invoice.provisionalYear);
     }
 
     private static ProblemException overpayment(BigDecimal amount, BigDecimal outstanding, String what) {

@@ -14,6 +14,9 @@ import java.util.Set;
 @ApplicationScoped
 public class QuoteService {
 
+    /** The event processing time counts from (docs/CONTRACTS.md): the originals handed in at the visit. */
+    public static final String COUNTED_FROM = "ORIGINALS_RECEIVED";
+
     @Inject
     TariffCatalog catalog;
 
@@ -25,42 +28,54 @@ public class QuoteService {
     }
 
     public record Quote(FeeSchedule schedule, LocalDate asOf, FeeCalculator.Result priced, Completion completion,
-                        List<String> notes) {
+                        List<String> notes, Lang language) {
     }
 
     /**
+     * @param startDate     the day the originals are handed in (processing counts from it)
      * @param waiverCompany the company whose own paid invoices may waive the fingerprint fee; empty = no waiver
      *                      lookup (anonymous caller, or staff without a company)
+     * @param languages     the caller's languages, best first
      */
     public Quote quote(String serviceCode, String variant, Set<FeeOption> options, LocalDate asOf,
-                       LocalDate startDate, FingerprintWaiver.PersonRef person, Optional<String> waiverCompany) {
-        FeeSchedule schedule = catalog.fees(serviceCode, asOf);
+                       LocalDate startDate, FingerprintWaiver.PersonRef person, Optional<String> waiverCompany,
+                       List<Lang> languages) {
+        FeeSchedule schedule = catalog.fees(serviceCode, asOf, languages);
+        Lang lang = TariffCatalog.languageOf(schedule, languages);
         List<String> notes = new ArrayList<>();
-        String waiverReason = null;
+        FeeCalculator.Waiver found = null;
         if (FingerprintWaiver.FINGERPRINT.equals(serviceCode)) {
             if (waiverCompany.isEmpty()) {
-                notes.add("Free when the person's work or investor visa or temporary residence permit service fee "
-                        + "is paid by the same company; sign in (staff: give companyBin) and give personId (or "
-                        + "passportNumber + citizenship) to check");
+                notes.add(Texts.fingerprintSignIn(lang));
             } else if (person == null || person.isEmpty()) {
-                notes.add("Free when the person's work or investor visa or temporary residence permit service fee "
-                        + "is paid; give personId (or passportNumber + citizenship) to check");
+                notes.add(Texts.fingerprintGivePerson(lang));
             } else {
-                waiverReason = waiver.reason(person, waiverCompany.get()).orElse(null);
-                if (waiverReason == null) {
-                    notes.add("No paid work/investor visa or temporary residence service fee found for this person: "
-                            + "the fingerprint registration fee applies");
+                found = waiver.find(person, waiverCompany.get()).orElse(null);
+                if (found == null) {
+                    notes.add(Texts.fingerprintNotFound(lang));
                 }
             }
         }
-        FeeCalculator.Result priced = FeeCalculator.price(schedule, variant, options, true, waiverReason);
+        FeeCalculator.Result priced = FeeCalculator.price(schedule, variant, options, true, found, asOf.getYear(),
+                lang);
         notes.addAll(priced.notes());
+        Completion completion = completion(schedule.processingTime(), startDate);
+        if (completion != null) {
+            notes.add(Texts.countedFrom(lang));
+        }
         if (schedule.notes() != null) {
             notes.addAll(schedule.notes());
         }
-        return new Quote(schedule, asOf, priced, completion(schedule.processingTime(), startDate), notes);
+        return new Quote(schedule, asOf, priced, completion, notes, lang);
     }
 
+    /**
+     * Expected completion = catalog {@code add-working-days(startDate, N)}, exactly what application-service computes
+     * for the due date from the originals-received date: the start day is not counted, so a start on a weekend or
+     * holiday counts from the next working day. A same-day service (MINUTES) completes on
+     * {@code add-working-days(startDate, 0)}: the start day if it is a working day, else the next one. No other
+     * working-day arithmetic here.
+     */
     private Completion completion(FeeSchedule.ProcessingTime time, LocalDate start) {
         if (time == null || time.kind() == null) {
             return null;
@@ -68,7 +83,7 @@ public class QuoteService {
         Integer min = time.min();
         Integer max = time.max() != null ? time.max() : time.min();
         if ("MINUTES".equals(time.kind())) {
-            LocalDate day = catalog.isWorkingDay(start) ? start : catalog.addWorkingDays(start, 1);
+            LocalDate day = catalog.addWorkingDays(start, 0);
             return new Completion(time.kind(), min, max, start, day, day);
         }
         if (min == null) {

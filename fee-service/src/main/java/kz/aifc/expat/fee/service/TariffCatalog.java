@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Tariffs, MRP and calendar answers of catalog-service, served from memory. Entries live for
@@ -24,7 +25,7 @@ public class TariffCatalog {
 
     private static final Logger LOG = Logger.getLogger(TariffCatalog.class);
 
-    private record FeeKey(String serviceCode, LocalDate asOf) {
+    private record FeeKey(String serviceCode, LocalDate asOf, String acceptLanguage) {
     }
 
     private record DaysKey(LocalDate date, int days) {
@@ -39,7 +40,7 @@ public class TariffCatalog {
 
     private TtlCache<FeeKey, FeeSchedule> fees;
     private TtlCache<DaysKey, LocalDate> addedDays;
-    private TtlCache<LocalDate, Boolean> workingDays;
+    private TtlCache<Integer, Integer> mrpYears;
 
     @PostConstruct
     void init() {
@@ -47,14 +48,30 @@ public class TariffCatalog {
                 ProblemMappers::isDependencyDown);
         addedDays = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
                 ProblemMappers::isDependencyDown);
-        workingDays = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
+        mrpYears = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
                 ProblemMappers::isDependencyDown);
     }
 
-    /** The service's tariffs in force on {@code asOf}; 404 problem for a code the catalog does not know. */
-    public FeeSchedule fees(String serviceCode, LocalDate asOf) {
-        return call(() -> fees.get(new FeeKey(serviceCode, asOf), k -> client.fees(k.serviceCode(),
-                k.asOf().toString())), "Service", serviceCode);
+    /**
+     * The service's tariffs in force on {@code asOf}, texts in the first of {@code languages} the catalog serves
+     * entirely ({@code language} of the answer says which); 404 problem for a code the catalog does not know.
+     */
+    public FeeSchedule fees(String serviceCode, LocalDate asOf, List<Lang> languages) {
+        String header = Lang.header(languages);
+        return call(() -> fees.get(new FeeKey(serviceCode, asOf, header), k -> client.fees(k.serviceCode(),
+                k.asOf().toString(), k.acceptLanguage())), "Service", serviceCode);
+    }
+
+    /** The language a schedule's texts are in (an older catalog without the field: the first language asked). */
+    public static Lang languageOf(FeeSchedule schedule, List<Lang> asked) {
+        Lang served = Lang.ofTag(schedule.language());
+        return served != null ? served : asked.get(0) == Lang.KK ? Lang.RU : asked.get(0);
+    }
+
+    /** The year whose MRP the catalog applies to {@code year} (the latest published one not after it). */
+    public int mrpYearFor(int year) {
+        return call(() -> mrpYears.get(year, y -> client.mrp(LocalDate.of(y, 7, 1).toString()).year()), "MRP year",
+                year);
     }
 
     /** The date {@code days} working days after {@code date} on the office calendar (catalog semantics). */
@@ -63,16 +80,17 @@ public class TariffCatalog {
                 k -> client.addWorkingDays(k.date().toString(), k.days()).result()), "Calendar date", date);
     }
 
-    public boolean isWorkingDay(LocalDate date) {
-        return call(() -> workingDays.get(date, d -> client.workingDay(d.toString()).working()), "Calendar date",
-                date);
-    }
-
     public void invalidateAll() {
         fees.invalidateAll();
         addedDays.invalidateAll();
-        workingDays.invalidateAll();
+        mrpYears.invalidateAll();
         LOG.info("tariff cache invalidated");
+    }
+
+    /** A calendar day changed: working-day answers may differ now (tariffs do not). */
+    public void invalidateCalendar() {
+        addedDays.invalidateAll();
+        LOG.info("calendar cache invalidated");
     }
 
     private static <T> T call(java.util.function.Supplier<T> action, String what, Object id) {

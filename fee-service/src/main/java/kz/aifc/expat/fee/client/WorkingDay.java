@@ -1,9 +1,0 @@
-package kz.aifc.expat.fee.client;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-import java.time.LocalDate;
-
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record WorkingDay(LocalDate date, boolean working, String reason) {
-}
