@@ -17,7 +17,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
-/** application.submitted builds the checklist; withdrawal or a terminal status closes it (retention starts). */
+/**
+ * application.submitted builds the checklist; application.changes-requested reopens an approved one; withdrawal or
+ * a terminal status closes it (retention starts).
+ */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
 
@@ -65,6 +68,8 @@ public class ApplicationEventsConsumer {
                 case Events.APPLICATION_SUBMITTED ->
                         checklists.onSubmitted(inbox.data(e, Events.ApplicationSubmitted.class));
                 case Events.APPLICATION_WITHDRAWN -> close(e, "WITHDRAWN");
+                case Events.APPLICATION_CHANGES_REQUESTED -> checklists.onApplicationChangesRequested(
+                        inbox.data(e, Events.ApplicationChangesRequested.class));
                 case Events.APPLICATION_STATUS_CHANGED -> {
                     String to = e.tree(mapper).path("to").asText("");
                     if (CLOSING_STATES.contains(to)) {

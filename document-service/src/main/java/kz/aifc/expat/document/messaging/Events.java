@@ -18,6 +18,8 @@ public final class Events {
     public static final String DOCUMENT_REVIEWED = "document.reviewed";
     public static final String DOCUMENTS_APPROVED = "documents.approved";
     public static final String DOCUMENTS_CHANGES_REQUESTED = "documents.changes-requested";
+    public static final String OUTCOME_UPLOADED = "document.outcome-uploaded";
+    public static final String APPLICATION_CHANGES_REQUESTED = "application.changes-requested";
 
     private Events() {
     }
@@ -38,8 +40,22 @@ public final class Events {
                                    String decision, String reason, String reviewer) {
     }
 
+    /** {@code bookingNeeded}: false when the originals were already received (documents corrected after the visit). */
     public record DocumentsApproved(UUID applicationId, String companyBin, String serviceCode, int round,
-                                    OffsetDateTime approvedAt) {
+                                    OffsetDateTime approvedAt, boolean bookingNeeded) {
+    }
+
+    public record OutcomeUploaded(UUID applicationId, String companyBin, UUID documentId, String filename,
+                                  String contentType, long size, String sha256, OffsetDateTime uploadedAt) {
+    }
+
+    public record RequestedDocument(String requirementId, String documentCode, String reason) {
+    }
+
+    /** application-service sent the case back (at any stage); read leniently. */
+    public record ApplicationChangesRequested(UUID applicationId, String companyBin, Integer round,
+                                              List<RequestedDocument> documents, String fromState,
+                                              Boolean originalsReceived) {
     }
 
     public record RejectedItem(UUID requirementId, String documentCode, String reason) {

@@ -78,4 +78,25 @@ public class Checklist extends PanacheEntityBase {
     public static Optional<Checklist> lockByApplication(UUID applicationId) {
         return find("applicationId", applicationId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
+
+    /**
+     * After an approval the officer (or a state body) asked for new versions of these requirements only
+     * (comma-separated ids); null = every upload requirement may take a new version.
+     */
+    @Column(name = "requested_requirements")
+    public String requestedRequirements;
+
+    /** False once the visit took place: approving corrected documents must not open booking again. */
+    @Column(name = "booking_needed", nullable = false)
+    public boolean bookingNeeded = true;
+
+    public java.util.List<UUID> requestedIds() {
+        return requestedRequirements == null || requestedRequirements.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(requestedRequirements.split(",")).map(UUID::fromString).toList();
+    }
+
+    /** May this requirement take a new version now? */
+    public boolean requested(UUID requirementId) {
+        return requestedRequirements == null || requestedIds().contains(requirementId);
+    }
 }

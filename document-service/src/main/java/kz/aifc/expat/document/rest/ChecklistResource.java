@@ -18,6 +18,7 @@ import kz.aifc.expat.defaults.security.Roles;
 import kz.aifc.expat.document.service.DocumentQueries;
 import kz.aifc.expat.document.service.ReviewService;
 import kz.aifc.expat.document.service.UploadService;
+import kz.aifc.expat.document.storage.FileReceiver;
 import kz.aifc.expat.document.model.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -83,7 +84,7 @@ public class ChecklistResource {
                            InputStream body, @Context UriInfo uri) {
         caller.requireCompanyBin();
         Document document = uploads.upload(applicationId, requirementId,
-                new UploadService.Upload(contentType, contentLength == null ? -1 : contentLength, body),
+                new FileReceiver.Body(contentType, contentLength == null ? -1 : contentLength, body),
                 caller.actorName());
         Views.DocumentView view = Views.document(queries.document(document.id));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/documents/{id}").build(document.id))

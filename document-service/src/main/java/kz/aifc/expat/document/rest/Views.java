@@ -85,4 +85,13 @@ public final class Views {
         return new RetentionAuditView(a.documentId, a.documentCode, a.version, a.sha256, a.size, a.closedAt,
                 a.deletedAt);
     }
+
+    public record OutcomeDocumentView(UUID id, UUID applicationId, String filename, String contentType, long size,
+                                      String sha256, String uploadedBy, OffsetDateTime uploadedAt) {
+    }
+
+    public static OutcomeDocumentView outcome(kz.aifc.expat.document.model.OutcomeDocument d) {
+        return new OutcomeDocumentView(d.id, d.applicationId, d.originalFilename, d.contentType, d.size, d.sha256,
+                d.uploadedBy, d.uploadedAt);
+    }
 }

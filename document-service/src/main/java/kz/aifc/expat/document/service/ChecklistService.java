@@ -150,6 +150,47 @@ public class ChecklistService {
         checklist.closedReason = reason;
     }
 
+    /**
+     * application.changes-requested at any stage. An approved checklist reopens for exactly the documents asked
+     * for (by requirement id or document code; none named = any upload requirement), in a round the company's
+     * first new upload starts; once the visit took place, approving them again will not open booking again.
+     */
+    @Transactional
+    public void onApplicationChangesRequested(Events.ApplicationChangesRequested event) {
+        Optional<Checklist> found = event.applicationId() == null ? Optional.empty()
+                : Checklist.lockByApplication(event.applicationId());
+        if (found.isEmpty() || !found.get().companyBin.equals(event.companyBin())) {
+            LOG.debugf("application.changes-requested for unknown application %s ignored", event.applicationId());
+            return;
+        }
+        Checklist checklist = found.get();
+        if (checklist.status == ChecklistStatus.CLOSED) {
+            return;
+        }
+        if (Boolean.TRUE.equals(event.originalsReceived())) {
+            checklist.bookingNeeded = false;
+        }
+        if (checklist.status != ChecklistStatus.APPROVED) {
+            return; // still open or already sent back: the company's uploads are accepted as they are
+        }
+        List<Requirement> requirements = Requirement.ofChecklist(checklist.id);
+        Set<UUID> asked = new HashSet<>();
+        for (Events.RequestedDocument d : event.documents() == null ? List.<Events.RequestedDocument>of()
+                : event.documents()) {
+            for (Requirement r : requirements) {
+                if (r.delivery.needsUpload() && (r.id.toString().equals(d.requirementId())
+                        || r.documentCode.equals(d.documentCode()))) {
+                    asked.add(r.id);
+                }
+            }
+        }
+        checklist.status = ChecklistStatus.CHANGES_REQUESTED;
+        checklist.requestedRequirements = asked.isEmpty() ? null
+                : String.join(",", asked.stream().map(UUID::toString).sorted().toList());
+        LOG.infof("checklist of %s reopened after approval (from %s) for %s", checklist.applicationId,
+                event.fromState(), asked.isEmpty() ? "any document" : asked.size() + " document(s)");
+    }
+
     private Events.Profile profile(Checklist checklist) {
         try {
             return checklist.profile == null ? null : mapper.readValue(checklist.profile, Events.Profile.class);

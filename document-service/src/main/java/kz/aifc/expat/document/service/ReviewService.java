@@ -115,9 +115,10 @@ public class ReviewService {
             return false;
         }
         checklist.status = ChecklistStatus.APPROVED;
+        checklist.requestedRequirements = null;
         outbox.publish(Events.DOCUMENT_TOPIC, Events.DOCUMENTS_APPROVED, checklist.applicationId.toString(),
                 new Events.DocumentsApproved(checklist.applicationId, checklist.companyBin, checklist.serviceCode,
-                        checklist.round, OffsetDateTime.now(ZoneOffset.UTC)));
+                        checklist.round, OffsetDateTime.now(ZoneOffset.UTC), checklist.bookingNeeded));
         return true;
     }
 
