@@ -40,7 +40,6 @@ public class TariffCatalog {
 
     private TtlCache<FeeKey, FeeSchedule> fees;
     private TtlCache<DaysKey, LocalDate> addedDays;
-    private TtlCache<Integer, Integer> mrpYears;
 
     @PostConstruct
     void init() {
@@ -48,8 +47,7 @@ public class TariffCatalog {
                 ProblemMappers::isDependencyDown);
         addedDays = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
                 ProblemMappers::isDependencyDown);
-        mrpYears = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
-                ProblemMappers::isDependencyDown);
+
     }
 
     /**
@@ -68,11 +66,6 @@ public class TariffCatalog {
         return served != null ? served : asked.get(0) == Lang.KK ? Lang.RU : asked.get(0);
     }
 
-    /** The year whose MRP the catalog applies to {@code year} (the latest published one not after it). */
-    public int mrpYearFor(int year) {
-        return call(() -> mrpYears.get(year, y -> client.mrp(LocalDate.of(y, 7, 1).toString()).year()), "MRP year",
-                year);
-    }
 
     /** The date {@code days} working days after {@code date} on the office calendar (catalog semantics). */
     public LocalDate addWorkingDays(LocalDate date, int days) {
@@ -83,7 +76,6 @@ public class TariffCatalog {
     public void invalidateAll() {
         fees.invalidateAll();
         addedDays.invalidateAll();
-        mrpYears.invalidateAll();
         LOG.info("tariff cache invalidated");
     }
 
