@@ -27,10 +27,12 @@ import kz.aifc.expat.scheduling.service.BookingService;
 import kz.aifc.expat.scheduling.service.IcsWriter;
 import kz.aifc.expat.scheduling.service.OfficeCalendar;
 import kz.aifc.expat.scheduling.service.ScheduleQueries;
+import kz.aifc.expat.scheduling.service.SlotPlanner;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -62,6 +64,9 @@ public class AppointmentResource {
     OfficeCalendar calendar;
 
     @Inject
+    SlotPlanner planner;
+
+    @Inject
     Views views;
 
     @POST
@@ -72,9 +77,11 @@ public class AppointmentResource {
     public Response book(@Valid @NotNull Dtos.BookRequest request,
                          @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Actor actor = views.actor();
+        OffsetDateTime start = Views.moment("start", request.start());
+        // the catalog is read here, before the transaction (Idempotency-Key row, application row) locks anything
+        SlotPlanner.StartDay day = planner.prepare(start);
         return idempotent.run(idempotencyKey, "book", request, () -> {
-            var a = booking.book(actor, request.applicationId(), request.start(),
-                    Boolean.TRUE.equals(request.hold()));
+            var a = booking.book(actor, request.applicationId(), start, Boolean.TRUE.equals(request.hold()), day);
             return Response.created(URI.create("/api/v1/appointments/" + a.id)).entity(views.view(a)).build();
         });
     }
@@ -169,7 +176,9 @@ public class AppointmentResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Move a booked appointment to another slot (company: up to the minimum notice)")
     public Dtos.AppointmentView reschedule(@PathParam("id") UUID id, @Valid @NotNull Dtos.RescheduleRequest request) {
-        return views.view(booking.reschedule(views.actor(), id, request.start()));
+        Actor actor = views.actor();
+        OffsetDateTime start = Views.moment("start", request.start());
+        return views.view(booking.reschedule(actor, id, start, planner.prepare(start)));
     }
 
     @POST

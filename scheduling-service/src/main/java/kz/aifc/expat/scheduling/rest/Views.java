@@ -8,6 +8,7 @@ import kz.aifc.expat.scheduling.config.SchedulingConfig;
 import kz.aifc.expat.scheduling.model.Appointment;
 import kz.aifc.expat.scheduling.model.Closure;
 import kz.aifc.expat.scheduling.service.Actor;
+import kz.aifc.expat.scheduling.service.OfficeCalendar;
 import kz.aifc.expat.scheduling.service.SlotPlanner;
 
 import java.time.LocalDate;
@@ -75,11 +76,22 @@ public class Views {
             }
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "must be a date YYYY-MM-DD");
         }
+        // +999999999-12-31 parses, but date arithmetic on it overflows (500) and the catalog has no calendar for it
+        return OfficeCalendar.requireSupported(field, date);
+    }
+
+    /** A moment from a request body (booking, reschedule): 400 unless its date is one the office calendar knows. */
+    static OffsetDateTime moment(String field, OffsetDateTime value) {
+        if (value != null) {
+            OfficeCalendar.requireSupported(field, value.toLocalDate());
+        }
+        return value;
     }
 
     static LocalTime localTime(String field, String value) {

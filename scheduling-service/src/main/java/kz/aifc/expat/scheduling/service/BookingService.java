@@ -62,8 +62,10 @@ public class BookingService {
 
     // ---------------------------------------------------------------- booking
 
+    /** {@code day}: what {@link SlotPlanner#prepare} read from the catalog before this transaction. */
     @Transactional
-    public Appointment book(Actor actor, String applicationId, OffsetDateTime start, boolean hold) {
+    public Appointment book(Actor actor, String applicationId, OffsetDateTime start, boolean hold,
+                            SlotPlanner.StartDay day) {
         BookableApplication app = BookableApplication.lock(applicationId);
         if (app != null && !actor.canSee(app.companyBin)) {
             throw ProblemException.notFound("Application", applicationId);
@@ -75,7 +77,7 @@ public class BookingService {
         if (active != null) {
             throw activeExists(active.id);
         }
-        SlotPlanner.PlannedSlot slot = planner.bookable(app.serviceCode, start);
+        SlotPlanner.PlannedSlot slot = planner.bookable(app.serviceCode, start, day);
         long slotId = takeSeat(slot);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
@@ -116,15 +118,16 @@ public class BookingService {
         return a;
     }
 
+    /** {@code day}: what {@link SlotPlanner#prepare} read from the catalog before this transaction. */
     @Transactional
-    public Appointment reschedule(Actor actor, UUID id, OffsetDateTime newStart) {
+    public Appointment reschedule(Actor actor, UUID id, OffsetDateTime newStart, SlotPlanner.StartDay day) {
         Appointment a = visible(actor, id);
         requireStatus(a, AppointmentStatus.BOOKED);
         requireNotice(actor, a, "rescheduled");
         if (a.startsAt.toInstant().equals(newStart.toInstant())) {
             throw ProblemException.ruleViolated("same-slot", "The appointment is already at this time");
         }
-        SlotPlanner.PlannedSlot slot = planner.bookable(a.serviceCode, newStart);
+        SlotPlanner.PlannedSlot slot = planner.bookable(a.serviceCode, newStart, day);
         long newSlotId = takeSeat(slot);
         releaseSeat(a.slotId);
         String previous = local(a.startsAt);

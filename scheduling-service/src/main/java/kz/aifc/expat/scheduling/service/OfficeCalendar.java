@@ -6,6 +6,7 @@ import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.scheduling.client.CatalogCalendarClient;
 import kz.aifc.expat.scheduling.client.CatalogCalendarClient.CalendarDayDto;
 import kz.aifc.expat.scheduling.client.CatalogCalendarClient.OfficeDto;
+import kz.aifc.expat.scheduling.client.CatalogRefusedException;
 import kz.aifc.expat.scheduling.config.SchedulingConfig;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -30,6 +31,25 @@ public class OfficeCalendar {
     private static final Logger LOG = Logger.getLogger(OfficeCalendar.class);
     /** The catalog answers at most 400 days per request. */
     private static final int MAX_RANGE_DAYS = 400;
+    /**
+     * The dates catalog-service keeps a calendar for (it refuses others with 400). This service accepts no date
+     * outside them from a client, so nothing a client sends makes the catalog say no.
+     */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2300, 12, 31);
+
+    /** Whether {@code date} lies within {@link #FIRST_DATE} … {@link #LAST_DATE}. */
+    public static boolean supported(LocalDate date) {
+        return !date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE);
+    }
+
+    /** 400 naming {@code field} unless the date is {@link #supported(LocalDate)}. */
+    public static LocalDate requireSupported(String field, LocalDate date) {
+        if (!supported(date)) {
+            throw ProblemException.badRequest(field, "must be a date between " + FIRST_DATE + " and " + LAST_DATE);
+        }
+        return date;
+    }
 
     public record Office(ZoneId zone, LocalTime opens, LocalTime closes, LocalTime lunchStart, LocalTime lunchEnd,
                          String address, String email) {
@@ -90,6 +110,8 @@ public class OfficeCalendar {
 
     /** Working-day information for every date in [from, to]. */
     public Map<LocalDate, Day> days(LocalDate from, LocalDate to) {
+        requireSupported("from", from);
+        requireSupported("to", to);
         Map<LocalDate, Day> result = new HashMap<>();
         boolean complete = true;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -119,6 +141,9 @@ public class OfficeCalendar {
                 LocalDate date = LocalDate.parse(dto.date());
                 days.put(date, new CachedDay(new Day(date, dto.working(), dto.reason()), now));
             }
+        } catch (CatalogRefusedException e) {
+            // the catalog's answer to this request (dates are checked above, so not expected): the caller's 400
+            throw ProblemException.badRequest("date", "the office calendar has no data for " + from + " … " + to);
         } catch (RuntimeException e) {
             LOG.warnf("catalog calendar unavailable (%s); using cached days", e.toString());
         }
@@ -147,6 +172,8 @@ public class OfficeCalendar {
             LocalDate result = LocalDate.parse(catalog.addWorkingDays(date.plusDays(1).toString(), -1).result());
             latestWorking.put(date, new CachedDate(result, System.nanoTime()));
             return result;
+        } catch (CatalogRefusedException e) {
+            throw ProblemException.badRequest("date", "the office calendar has no data for " + date);
         } catch (RuntimeException e) {
             if (hit != null) {
                 LOG.warnf("catalog working-day arithmetic unavailable (%s); using the cached answer", e.toString());

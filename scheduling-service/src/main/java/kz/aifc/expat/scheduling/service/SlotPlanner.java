@@ -33,6 +33,14 @@ public class SlotPlanner {
     public record PlannedSlot(int lengthMinutes, ZonedDateTime start, ZonedDateTime end, int capacity) {
     }
 
+    /**
+     * What catalog-service says about the day of a requested start, read before the booking's transaction takes any
+     * lock (see {@link #prepare}). {@code day} is null when the rules refuse the start without looking at the
+     * calendar; {@code unavailable} holds the 503 to answer if the day is needed and the catalog gave nothing.
+     */
+    public record StartDay(OfficeCalendar.Office office, OfficeCalendar.Day day, ProblemException unavailable) {
+    }
+
     @Inject
     OfficeCalendar calendar;
 
@@ -74,8 +82,13 @@ public class SlotPlanner {
 
     /** Every slot of the calendar in [from, to] (dates), bookable or not. */
     public List<PlannedSlot> plan(String serviceCode, LocalDate from, LocalDate to) {
-        OfficeCalendar.Office office = calendar.office();
-        Map<LocalDate, OfficeCalendar.Day> days = calendar.days(from, to);
+        return plan(serviceCode, from, to, calendar.office(), calendar.days(from, to));
+    }
+
+    /** The same from calendar data read beforehand (no call to catalog-service here). */
+    private List<PlannedSlot> plan(String serviceCode, LocalDate from, LocalDate to, OfficeCalendar.Office office,
+                                   Map<LocalDate, OfficeCalendar.Day> catalogDays) {
+        Map<LocalDate, OfficeCalendar.Day> days = catalogDays;
         Map<LocalDate, List<Closure>> closures = new HashMap<>();
         Closure.<Closure>list("day between ?1 and ?2", from, to)
                 .forEach(c -> closures.computeIfAbsent(c.day, d -> new ArrayList<>()).add(c));
@@ -120,24 +133,69 @@ public class SlotPlanner {
                 && !start.toLocalDate().isAfter(today().plusDays(config.horizonDays()));
     }
 
-    /** The slot of this service starting exactly at {@code start}, if it can be booked now; else a 422. */
-    public PlannedSlot bookable(String serviceCode, OffsetDateTime start) {
-        ZonedDateTime local = start.atZoneSameInstant(zone());
-        PlannedSlot slot = plan(serviceCode, local.toLocalDate(), local.toLocalDate()).stream()
+    /**
+     * Reads what a booking or reschedule to {@code start} needs from catalog-service, outside any transaction (no
+     * remote call while rows are locked). A start the lead time or the horizon refuses is not looked up at all: the
+     * catalog is asked only about dates a booking could have.
+     */
+    public StartDay prepare(OffsetDateTime start) {
+        OfficeCalendar.Office office = calendar.office();
+        ZonedDateTime local = start.atZoneSameInstant(office.zone());
+        if (ruleRefusal(start, local, office.zone()) != null) {
+            return new StartDay(office, null, null);
+        }
+        LocalDate date = local.toLocalDate();
+        try {
+            return new StartDay(office, calendar.days(date, date).get(date), null);
+        } catch (ProblemException e) {
+            if (e.status() != 503) {
+                throw e;
+            }
+            // answered only if the day is needed: an application that may not book gets its 404/409 first
+            return new StartDay(office, null, e);
+        }
+    }
+
+    /** The office-local date of {@code start} (as {@link #prepare} read the zone). */
+    public static LocalDate localDate(OffsetDateTime start, StartDay day) {
+        return start.atZoneSameInstant(day.office().zone()).toLocalDate();
+    }
+
+    /**
+     * The slot of this service starting exactly at {@code start}, if it can be booked now; else a 422. Lead time and
+     * horizon first (they need no calendar), then the day as {@link #prepare} read it and the database has it.
+     */
+    public PlannedSlot bookable(String serviceCode, OffsetDateTime start, StartDay prepared) {
+        ZoneId zone = prepared.office().zone();
+        ZonedDateTime local = start.atZoneSameInstant(zone);
+        ProblemException refused = ruleRefusal(start, local, zone);
+        if (refused != null) {
+            throw refused;
+        }
+        if (prepared.unavailable() != null) {
+            throw prepared.unavailable();
+        }
+        LocalDate date = local.toLocalDate();
+        Map<LocalDate, OfficeCalendar.Day> days = prepared.day() == null ? Map.of() : Map.of(date, prepared.day());
+        return plan(serviceCode, date, date, prepared.office(), days).stream()
                 .filter(s -> s.start().toInstant().equals(start.toInstant()))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.ruleViolated("no-such-slot", "There is no visit slot of "
                         + config.slotMinutesFor(serviceCode) + " minutes starting at " + local.toOffsetDateTime()
                         + " (closed day, outside opening hours, lunch, closure, or not aligned to the slot grid)"));
+    }
+
+    /** The 422 of the lead time or the booking horizon for this start, or null. */
+    private ProblemException ruleRefusal(OffsetDateTime start, ZonedDateTime local, ZoneId zone) {
         if (start.isBefore(OffsetDateTime.now(clock).plus(config.leadTime()))) {
-            throw ProblemException.ruleViolated("lead-time", "A visit must be booked at least "
+            return ProblemException.ruleViolated("lead-time", "A visit must be booked at least "
                     + config.leadTime().toHours() + " hour(s) before it starts");
         }
-        if (local.toLocalDate().isAfter(today().plusDays(config.horizonDays()))) {
-            throw ProblemException.ruleViolated("booking-horizon", "Visits can be booked at most "
+        if (local.toLocalDate().isAfter(LocalDate.now(clock.withZone(zone)).plusDays(config.horizonDays()))) {
+            return ProblemException.ruleViolated("booking-horizon", "Visits can be booked at most "
                     + config.horizonDays() + " days ahead");
         }
-        return slot;
+        return null;
     }
 
     private static boolean overlaps(LocalTime from, LocalTime to, LocalTime otherFrom, LocalTime otherTo) {
