@@ -50,6 +50,20 @@ public interface SchedulingConfig {
     Duration holdDuration();
 
     /**
+     * Live holds one company may have at once (security finding #14.14): holds take seats from everyone without a
+     * commitment, so one company cannot keep a day's seats blocked by holding them all.
+     */
+    @WithDefault("20")
+    int maxHoldsPerCompany();
+
+    /**
+     * How long a company waits before it may hold again a seat whose hold it just let go (expired or cancelled):
+     * re-holding the same seat every few minutes would block it without ever booking it.
+     */
+    @WithDefault("PT2M")
+    Duration holdCooldown();
+
+    /**
      * How long before the start the company is asked to confirm attendance ({@code appointment.reminder-due}); the
      * moment is moved back into office hours (see {@code AttendanceRule}). Must exceed {@link #confirmBefore()}.
      */

@@ -47,6 +47,10 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "hold_expires_at")
     public OffsetDateTime holdExpiresAt;
 
+    /** When this appointment's hold ended unconfirmed (expired or cancelled): starts the company's cool-down. */
+    @Column(name = "hold_released_at")
+    public OffsetDateTime holdReleasedAt;
+
     @Column(name = "reminder_sent_at")
     public OffsetDateTime reminderSentAt;
 

@@ -78,6 +78,9 @@ public class BookingService {
             throw activeExists(active.id);
         }
         SlotPlanner.PlannedSlot slot = planner.bookable(app.serviceCode, start, day);
+        if (hold) {
+            requireHoldAllowed(app.companyBin, slot);
+        }
         long slotId = takeSeat(slot);
         OffsetDateTime now = now();
         UUID id = UUID.randomUUID();
@@ -353,6 +356,9 @@ public class BookingService {
     AppointmentStatus release(Appointment a, String reason, String actorName) {
         AppointmentStatus was = a.status;
         OffsetDateTime now = now();
+        if (was == AppointmentStatus.HELD) {
+            a.holdReleasedAt = now; // a hold let go: the company's cool-down for this seat starts
+        }
         a.status = AppointmentStatus.CANCELLED;
         a.cancelledAt = now;
         a.cancelReason = reason;
@@ -361,6 +367,51 @@ public class BookingService {
         a.updatedAt = now;
         releaseSeat(a.slotId);
         return was;
+    }
+
+    /**
+     * Security finding #14.14: a company may hold at most {@code scheduling.max-holds-per-company} seats at once, and
+     * may not hold again a seat (any slot overlapping it) whose hold it let go less than
+     * {@code scheduling.hold-cooldown} ago; both 429 with Retry-After. The company's advisory lock makes concurrent
+     * holds of one company, on any replica, count one after the other.
+     */
+    private void requireHoldAllowed(String companyBin, SlotPlanner.PlannedSlot slot) {
+        em.createNativeQuery(BookingSql.LOCK_COMPANY_HOLDS).setParameter("bin", companyBin).getSingleResult();
+        OffsetDateTime now = now();
+        List<OffsetDateTime> live = em.createQuery("select a.holdExpiresAt from Appointment a where a.companyBin = "
+                        + ":bin and a.status = :held and a.holdExpiresAt > :now order by a.holdExpiresAt",
+                        OffsetDateTime.class)
+                .setParameter("bin", companyBin).setParameter("held", AppointmentStatus.HELD)
+                .setParameter("now", now).getResultList();
+        int cap = config.maxHoldsPerCompany();
+        if (live.size() >= cap) {
+            throw new ProblemException(429, "too-many-holds", "Too many held slots",
+                    "A company may hold at most " + cap + " slot(s) at once; confirm or cancel a hold, or book "
+                            + "directly")
+                    .with("limit", cap).with("activeHolds", live.size())
+                    .header("Retry-After", seconds(now, live.get(live.size() - cap)));
+        }
+        OffsetDateTime since = now.minus(config.holdCooldown());
+        OffsetDateTime released = em.createQuery("select max(coalesce(a.holdReleasedAt, a.holdExpiresAt)) "
+                        + "from Appointment a where a.companyBin = :bin and a.startsAt < :end and a.endsAt > :start "
+                        + "and (a.holdReleasedAt > :since or (a.status = :held and a.holdExpiresAt <= :now "
+                        + "and a.holdExpiresAt > :since))", OffsetDateTime.class)
+                .setParameter("bin", companyBin).setParameter("start", slot.start().toOffsetDateTime())
+                .setParameter("end", slot.end().toOffsetDateTime()).setParameter("since", since)
+                .setParameter("held", AppointmentStatus.HELD).setParameter("now", now).getSingleResult();
+        if (released != null) {
+            OffsetDateTime again = released.plus(config.holdCooldown());
+            throw new ProblemException(429, "hold-cooldown", "Hold this slot again later",
+                    "This company let a hold of this time go at " + local(released) + "; it may hold it again from "
+                            + local(again) + " (or book it directly now)")
+                    .with("retryAt", local(again)).header("Retry-After", seconds(now, again));
+        }
+    }
+
+    /** Whole seconds from {@code now} until {@code then}, at least 1 (a Retry-After value). */
+    private static String seconds(OffsetDateTime now, OffsetDateTime then) {
+        long millis = java.time.Duration.between(now, then).toMillis();
+        return Long.toString(Math.max(1, (millis + 999) / 1000));
     }
 
     long takeSeat(SlotPlanner.PlannedSlot slot) {

@@ -60,12 +60,19 @@ public final class BookingSql {
      * row locked by another sweeper is skipped, and each expired hold is counted exactly once).
      */
     public static final String EXPIRE_HOLDS = "WITH expired AS ("
-            + "UPDATE appointment SET status = 'EXPIRED', updated_at = :now, version = version + 1 "
+            + "UPDATE appointment SET status = 'EXPIRED', hold_released_at = :now, updated_at = :now, "
+            + "version = version + 1 "
             + "WHERE id IN (SELECT id FROM appointment WHERE status = 'HELD' AND hold_expires_at <= :now "
             + "ORDER BY hold_expires_at LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING slot_id), "
             + "released AS (UPDATE slot s SET booked = s.booked - e.n "
             + "FROM (SELECT slot_id, count(*) AS n FROM expired GROUP BY slot_id) e WHERE s.id = e.slot_id "
             + "RETURNING e.n) SELECT coalesce(sum(n), 0) FROM released";
+
+    /** Advisory-lock namespace of a company's holds (second key: hash of the BIN): the cap counts one at a time. */
+    public static final int COMPANY_HOLDS_LOCK = 0x5C4ED002;
+
+    public static final String LOCK_COMPANY_HOLDS = "SELECT pg_advisory_xact_lock(" + COMPANY_HOLDS_LOCK
+            + ", hashtext(:bin))";
 
     private BookingSql() {
     }
