@@ -115,6 +115,28 @@ public final class TestCalendar {
         }
     }
 
+    /**
+     * An admin's {@code PUT /api/v1/calendar/days/{date}} on the real catalog-service (which then publishes
+     * {@code catalog.calendar-changed} to the running system's topic, not to this run's). Only for dates no other
+     * test and no running case uses; remove it again with {@link #removeCatalogDay}.
+     */
+    public static void putCatalogDay(LocalDate date, boolean working, String kind, String reasonRu,
+                                     String reasonEn) {
+        io.restassured.RestAssured.given().auth().oauth2(kz.aifc.expat.testing.Tokens.admin())
+                .contentType("application/json")
+                .body(Map.of("working", working, "kind", kind, "reasonRu", reasonRu, "reasonEn", reasonEn))
+                .put(CATALOG_URL + "/api/v1/calendar/days/" + date).then().statusCode(200);
+    }
+
+    /** {@code DELETE /api/v1/calendar/days/{date}} on the real catalog; a day that has no entry is fine (404). */
+    public static void removeCatalogDay(LocalDate date) {
+        int status = io.restassured.RestAssured.given().auth().oauth2(kz.aifc.expat.testing.Tokens.admin())
+                .delete(CATALOG_URL + "/api/v1/calendar/days/" + date).then().extract().statusCode();
+        if (status != 204 && status != 404) {
+            throw new AssertionError("catalog-service answered " + status + " removing " + date);
+        }
+    }
+
     public static OffsetDateTime at(LocalDate date, int hour, int minute) {
         return date.atTime(LocalTime.of(hour, minute)).atZone(ZONE).toOffsetDateTime();
     }

@@ -35,7 +35,8 @@ public final class TestSupport {
 
     /** The test database is reused across runs: each test class starts from empty scheduling tables. */
     public static void resetSchedule() {
-        update("TRUNCATE appointment, slot, closure, counter_override, weekday_counters, bookable_application RESTART IDENTITY");
+        update("TRUNCATE appointment, slot, closure, counter_override, weekday_counters, bookable_application, "
+                + "catalog_day RESTART IDENTITY");
     }
 
     public static Connection db() throws SQLException {
@@ -128,6 +129,35 @@ public final class TestSupport {
         KafkaProbe.send("expat.application", UUID.randomUUID().toString(), "application.withdrawn", applicationId,
                 "{\"applicationId\":\"" + applicationId + "\",\"companyBin\":\"" + companyBin + "\",\"at\":\""
                         + AdjustableClock.now() + "\"}");
+    }
+
+    /**
+     * {@code catalog.calendar-changed} as catalog-service's outbox publishes it (key = the date); {@code name} and
+     * {@code nameEn} null as after a removal. Returns the event id.
+     */
+    public static String sendCalendarChanged(java.time.LocalDate date, boolean working, String kind, String name,
+                                             String nameEn, OffsetDateTime changedAt) {
+        String id = UUID.randomUUID().toString();
+        sendCalendarChanged(id, date, working, kind, name, nameEn, changedAt);
+        return id;
+    }
+
+    public static void sendCalendarChanged(String eventId, java.time.LocalDate date, boolean working, String kind,
+                                           String name, String nameEn, OffsetDateTime changedAt) {
+        KafkaProbe.send("expat.catalog", eventId, "catalog.calendar-changed", date.toString(),
+                "{\"date\":\"" + date + "\",\"working\":" + working + ",\"kind\":\"" + kind + "\",\"name\":"
+                        + json(name) + ",\"nameEn\":" + json(nameEn) + ",\"changedAt\":\""
+                        + changedAt.toInstant() + "\",\"changedBy\":\"admin\"}");
+    }
+
+    private static String json(String text) {
+        return text == null ? "null" : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Waits until this service's inbox has recorded the event (applied or found stale: either way handled). */
+    public static void awaitHandled(String eventId) {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() ->
+                count("SELECT count(*) FROM inbox_event WHERE event_id = ?", eventId) == 1);
     }
 
     // ------------------------------------------------------------- REST

@@ -20,6 +20,9 @@ public final class Events {
     public static final String WITHDRAWN = "application.withdrawn";
     public static final String STATUS_CHANGED = "application.status-changed";
 
+    public static final String CATALOG_TOPIC = "expat.catalog";
+    public static final String CALENDAR_CHANGED = "catalog.calendar-changed";
+
     private Events() {
     }
 
@@ -63,6 +66,15 @@ public final class Events {
         public boolean visitNeeded() {
             return bookingNeeded == null || bookingNeeded;
         }
+    }
+
+    /**
+     * {@code catalog.calendar-changed} (topic expat.catalog, key = the date): the day as an admin's change left it.
+     * {@code name} is the Russian reason (null after a removal), {@code kind} e.g. HOLIDAY, TRANSFER_WORKING_DAY,
+     * WORKING_DAY, WEEKEND.
+     */
+    public record CalendarChanged(String date, Boolean working, String kind, String name, String nameEn,
+                                  String changedAt, String changedBy) {
     }
 
     /** {@code application.changes-requested} (topic expat.application). */

@@ -77,6 +77,7 @@ public class BookingService {
         if (active != null) {
             throw activeExists(active.id);
         }
+        lockDayShared(SlotPlanner.localDate(start, day));
         SlotPlanner.PlannedSlot slot = planner.bookable(app.serviceCode, start, day);
         if (hold) {
             requireHoldAllowed(app.companyBin, slot);
@@ -130,6 +131,7 @@ public class BookingService {
         if (a.startsAt.toInstant().equals(newStart.toInstant())) {
             throw ProblemException.ruleViolated("same-slot", "The appointment is already at this time");
         }
+        lockDayShared(SlotPlanner.localDate(newStart, day));
         SlotPlanner.PlannedSlot slot = planner.bookable(a.serviceCode, newStart, day);
         long newSlotId = takeSeat(slot);
         releaseSeat(a.slotId);
@@ -367,6 +369,12 @@ public class BookingService {
         a.updatedAt = now;
         releaseSeat(a.slotId);
         return was;
+    }
+
+    /** Waits while a calendar change of {@code date} is being applied (see {@link BookingSql#DAY_LOCK}). */
+    void lockDayShared(java.time.LocalDate date) {
+        em.createNativeQuery(BookingSql.LOCK_DAY_SHARED).setParameter("day", (int) date.toEpochDay())
+                .getSingleResult();
     }
 
     /**

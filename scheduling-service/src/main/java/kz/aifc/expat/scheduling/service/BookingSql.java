@@ -68,8 +68,20 @@ public final class BookingSql {
             + "FROM (SELECT slot_id, count(*) AS n FROM expired GROUP BY slot_id) e WHERE s.id = e.slot_id "
             + "RETURNING e.n) SELECT coalesce(sum(n), 0) FROM released";
 
+    /**
+     * Advisory-lock namespace of calendar days (second key: the date's epoch day). A booking or reschedule holds it
+     * shared for the day of its new start; applying a calendar change holds it exclusively for the changed day. So
+     * a booking either commits before the change (and is cancelled by it) or sees the change (and is refused), on
+     * whichever replica each runs.
+     */
+    public static final int DAY_LOCK = 0x5C4ED001;
+
     /** Advisory-lock namespace of a company's holds (second key: hash of the BIN): the cap counts one at a time. */
     public static final int COMPANY_HOLDS_LOCK = 0x5C4ED002;
+
+    public static final String LOCK_DAY_SHARED = "SELECT pg_advisory_xact_lock_shared(" + DAY_LOCK + ", :day)";
+
+    public static final String LOCK_DAY = "SELECT pg_advisory_xact_lock(" + DAY_LOCK + ", :day)";
 
     public static final String LOCK_COMPANY_HOLDS = "SELECT pg_advisory_xact_lock(" + COMPANY_HOLDS_LOCK
             + ", hashtext(:bin))";

@@ -183,6 +183,15 @@ public class OfficeCalendar {
         }
     }
 
+    /**
+     * Forgets what is cached about {@code date} after a calendar change: the day itself and every working-day answer
+     * (any of them may count that day). The next request asks the catalog again.
+     */
+    public void invalidate(LocalDate date) {
+        days.remove(date);
+        latestWorking.clear();
+    }
+
     /** Forgets cached calendar data (admin endpoint; tests). */
     public void invalidate() {
         days.clear();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.scheduling.config.SchedulingConfig;
+import kz.aifc.expat.scheduling.model.CatalogDay;
 import kz.aifc.expat.scheduling.model.Closure;
 import kz.aifc.expat.scheduling.model.CounterOverride;
 import kz.aifc.expat.scheduling.model.WeekdayCounters;
@@ -85,10 +86,15 @@ public class SlotPlanner {
         return plan(serviceCode, from, to, calendar.office(), calendar.days(from, to));
     }
 
-    /** The same from calendar data read beforehand (no call to catalog-service here). */
+    /**
+     * The same from calendar data read beforehand (no call to catalog-service here). A date changed by
+     * {@code catalog.calendar-changed} ({@link CatalogDay}) is taken as that event says, whatever the copy.
+     */
     private List<PlannedSlot> plan(String serviceCode, LocalDate from, LocalDate to, OfficeCalendar.Office office,
                                    Map<LocalDate, OfficeCalendar.Day> catalogDays) {
-        Map<LocalDate, OfficeCalendar.Day> days = catalogDays;
+        Map<LocalDate, OfficeCalendar.Day> days = new HashMap<>(catalogDays);
+        CatalogDay.<CatalogDay>list("day between ?1 and ?2", from, to).forEach(d -> days.put(d.day,
+                new OfficeCalendar.Day(d.day, d.working, d.name != null ? d.name : d.kind)));
         Map<LocalDate, List<Closure>> closures = new HashMap<>();
         Closure.<Closure>list("day between ?1 and ?2", from, to)
                 .forEach(c -> closures.computeIfAbsent(c.day, d -> new ArrayList<>()).add(c));
