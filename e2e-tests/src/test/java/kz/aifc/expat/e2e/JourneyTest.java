@@ -311,8 +311,46 @@ class JourneyTest {
                 .get("/api/v1/calendar/add-working-days").then().statusCode(200).extract().path("result");
         assertEquals(expected, processing.path("dueDate"), "due date = " + days + " working days after " + received);
 
-        act(Tokens.officer(), principal, "complete", null).then().statusCode(200).body("state", equalTo("COMPLETED"));
+        // the state body issued the visa: the officer uploads it as the case's outcome document ...
+        byte[] issued = E2e.pdf("issued C3 work visa");
+        String outcomeDocument = io.restassured.RestAssured.given().baseUri(DOCUMENT).auth().oauth2(Tokens.officer())
+                .multiPart("file", "work-visa-C3.pdf", issued, "application/pdf")
+                .post("/api/v1/applications/" + principal + "/outcome-documents").then().statusCode(201)
+                .extract().path("id");
+        eventually().alias("outcome document registered").untilAsserted(() -> as(Tokens.officer(), app())
+                .get("/api/v1/applications/" + principal).then()
+                .body("outcome.documentIds", org.hamcrest.Matchers.hasItem(outcomeDocument)));
+        // ... and completes the case with what was issued
+        java.time.LocalDate validUntil = E2e.today().plusYears(1);
+        act(Tokens.officer(), principal, "complete", Map.of("outcome", Map.of("kind", "VISA", "category", "C3",
+                "number", "C3-E2E-" + principal.substring(0, 6), "issuedOn", E2e.today().toString(),
+                "validFrom", E2e.today().toString(), "validUntil", validUntil.toString(),
+                "issuingBody", "Migration Service, Astana"))).then().statusCode(200)
+                .body("state", equalTo("COMPLETED")).body("outcome.validUntil", equalTo(validUntil.toString()));
         awaitState(principal, "COMPLETED");
+        assertEquals(1, events("application.completed", principal, 1).size());
+
+        // the company downloads the issued visa
+        as(Tokens.hrAcme(), DOCUMENT).get("/api/v1/applications/" + principal + "/outcome-documents").then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.hasItem(outcomeDocument));
+        byte[] downloaded = io.restassured.RestAssured.given().baseUri(DOCUMENT).auth().oauth2(Tokens.hrAcme())
+                .get("/api/v1/outcome-documents/" + outcomeDocument + "/content").then().statusCode(200)
+                .extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(issued, downloaded);
+
+        // the person's current visa is the issued one: the radar shows it, and one call starts its extension
+        String person = as(Tokens.hrAcme(), app()).get("/api/v1/applications/" + principal).then().extract()
+                .path("personId");
+        as(Tokens.hrAcme(), app()).queryParam("withinDays", 366).get("/api/v1/radar/visa-expiry").then()
+                .statusCode(200).body("find { it.personId == '" + person + "' }.validUntil",
+                        equalTo(validUntil.toString()));
+        as(Tokens.hrAcme(), app()).post("/api/v1/radar/visa-expiry/" + person + "/extension").then()
+                .statusCode(201).body("application.state", equalTo("DRAFT"))
+                .body("application.serviceCode", equalTo("work-visa-extension"))
+                .body("application.visaCategory", equalTo("C3"))
+                .body("extensionWindow.status", equalTo("TOO_EARLY"))
+                .body("extensionWindow.currentValidUntil", equalTo(validUntil.toString()))
+                .body("extensionWindow.sameHostCompany", equalTo(true));
         // document-service closes the checklist on the terminal status (retention starts)
         eventually().untilAsserted(() -> as(Tokens.officer(), DOCUMENT)
                 .get("/api/v1/applications/" + principal + "/checklist").then().statusCode(200)
