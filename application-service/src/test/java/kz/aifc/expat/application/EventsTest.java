@@ -47,7 +47,7 @@ class EventsTest {
                     .then().statusCode(200);
             as(Tokens.hrAcme()).header("Idempotency-Key", key).post("/api/v1/applications/" + app + "/submit")
                     .then().statusCode(200);
-            List<ConsumerRecord<String, String>> submitted = probe.await(
+            List<ConsumerRecord<String, String>> submitted = probe.exactly(
                     KafkaProbe.ofType("application.submitted", app), 1, Duration.ofSeconds(20));
             assertEquals(1, submitted.size());
             String json = submitted.get(0).value();
@@ -57,11 +57,11 @@ class EventsTest {
             assertTrue(json.contains("\"catalogVersion\":\"" + catalogVersion("work-visa-issuance") + "\""),
                     json);
             assertTrue(json.contains("\"personId\""), json);
-            List<ConsumerRecord<String, String>> changed = probe.collect(
-                    KafkaProbe.ofType("application.status-changed", app), Duration.ofSeconds(3));
+            List<ConsumerRecord<String, String>> changed = probe.exactly(
+                    KafkaProbe.ofType("application.status-changed", app), 1, Duration.ofSeconds(20));
             assertEquals(1, changed.size());
             assertTrue(changed.get(0).value().contains("\"from\":\"DRAFT\",\"to\":\"SUBMITTED\""));
-            assertEquals(1, probe.collect(KafkaProbe.ofType("application.submitted", app), Duration.ofSeconds(1))
+            assertEquals(1, probe.exactly(KafkaProbe.ofType("application.submitted", app), 1, Duration.ofSeconds(1))
                     .size());
         }
     }
@@ -72,7 +72,7 @@ class EventsTest {
         try (KafkaProbe probe = new KafkaProbe("expat.application")) {
             documentsApproved(app, 1);
             awaitState(app, "DOCUMENTS_APPROVED");
-            assertEquals(1, probe.await(r -> KafkaProbe.ofType("application.status-changed", app).test(r)
+            assertEquals(1, probe.exactly(r -> KafkaProbe.ofType("application.status-changed", app).test(r)
                     && r.value().contains("\"to\":\"DOCUMENTS_APPROVED\""), 1, Duration.ofSeconds(20)).size());
         }
         String first = "ap-" + UUID.randomUUID();
@@ -186,7 +186,7 @@ class EventsTest {
         try (KafkaProbe probe = new KafkaProbe("expat.application")) {
             documentsChangesRequested(app, 1);
             awaitState(app, "CHANGES_REQUESTED");
-            List<ConsumerRecord<String, String>> published = probe.await(
+            List<ConsumerRecord<String, String>> published = probe.exactly(
                     KafkaProbe.ofType("application.changes-requested", app), 1, Duration.ofSeconds(20));
             assertEquals(1, published.size());
             assertTrue(published.get(0).value().contains("\"round\":1"));
@@ -258,9 +258,9 @@ class EventsTest {
         String app = submittedAcme();
         try (KafkaProbe probe = new KafkaProbe("expat.application")) {
             action(Tokens.hrAcme(), app, "withdraw", Map.of("comment", "left the company")).then().statusCode(200);
-            assertEquals(1, probe.await(KafkaProbe.ofType("application.withdrawn", app), 1, Duration.ofSeconds(20))
+            assertEquals(1, probe.exactly(KafkaProbe.ofType("application.withdrawn", app), 1, Duration.ofSeconds(20))
                     .size());
-            assertEquals(1, probe.await(r -> KafkaProbe.ofType("application.status-changed", app).test(r)
+            assertEquals(1, probe.exactly(r -> KafkaProbe.ofType("application.status-changed", app).test(r)
                     && r.value().contains("\"to\":\"WITHDRAWN\""), 1, Duration.ofSeconds(20)).size());
         }
     }

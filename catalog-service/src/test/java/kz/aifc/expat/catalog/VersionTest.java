@@ -90,7 +90,7 @@ class VersionTest {
                     .body("publishedBy", equalTo("admin"));
             version = created.jsonPath().getInt("version");
             assertTrue(created.header("Location").endsWith("/api/v1/catalog/versions/" + version));
-            List<ConsumerRecord<String, String>> events = probe.await(
+            List<ConsumerRecord<String, String>> events = probe.exactly(
                     KafkaProbe.ofType("catalog.published", String.valueOf(version)), 1, Duration.ofSeconds(20));
             assertEquals(1, events.size(), "one catalog.published for version " + version);
             JsonNode data = Api.JSON.readTree(events.get(0).value());

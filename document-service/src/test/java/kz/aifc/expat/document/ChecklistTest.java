@@ -162,7 +162,7 @@ class ChecklistTest {
                 return review.approveIfComplete(checklist, "system");
             });
             assertTrue(approved);
-            var events = probe.await(KafkaProbe.ofType("documents.approved", app.toString()), 1,
+            var events = probe.exactly(KafkaProbe.ofType("documents.approved", app.toString()), 1,
                     Duration.ofSeconds(20));
             assertEquals(1, events.size());
             JsonPath event = JsonPath.from(events.get(0).value());

@@ -90,8 +90,8 @@ class ReviewTest {
                         .then().statusCode(200);
             }
 
-            List<ConsumerRecord<String, String>> approved = probe.collect(
-                    KafkaProbe.ofType("documents.approved", c.app()), Duration.ofSeconds(8));
+            List<ConsumerRecord<String, String>> approved = probe.exactly(
+                    KafkaProbe.ofType("documents.approved", c.app()), 1, Duration.ofSeconds(20));
             assertEquals(1, approved.size(), "documents.approved must be published once");
             JsonPath event = JsonPath.from(approved.get(0).value());
             assertEquals(Fixtures.ACME, event.getString("companyBin"));
@@ -100,8 +100,8 @@ class ReviewTest {
             assertEquals(c.app(), event.getString("applicationId"));
             // the optional documents were never uploaded: approval needs only the mandatory upload requirements
             assertFalse(c.catalog().optionalUploads().isEmpty());
-            List<ConsumerRecord<String, String>> reviewed = probe.collect(
-                    KafkaProbe.ofType("document.reviewed", c.app()), Duration.ofSeconds(1));
+            List<ConsumerRecord<String, String>> reviewed = probe.exactly(
+                    KafkaProbe.ofType("document.reviewed", c.app()), documents.size(), Duration.ofSeconds(20));
             assertEquals(documents.size(), reviewed.size(), "a repeated decision is not a new review");
         }
         as(Tokens.hrAcme()).get("/api/v1/applications/{a}/checklist", c.app()).then()
@@ -148,7 +148,7 @@ class ReviewTest {
             // finishing twice is refused
             as(Tokens.officer()).post("/api/v1/applications/{a}/review-rounds/current/finish", c.app())
                     .then().statusCode(409);
-            List<ConsumerRecord<String, String>> requested = probe.await(
+            List<ConsumerRecord<String, String>> requested = probe.exactly(
                     KafkaProbe.ofType("documents.changes-requested", c.app()), 1, Duration.ofSeconds(20));
             assertEquals(1, requested.size());
             JsonPath event = JsonPath.from(requested.get(0).value());
@@ -175,7 +175,7 @@ class ReviewTest {
                 .body("type", equalTo("https://expat.aifc.kz/problems/superseded"));
         try (KafkaProbe probe = new KafkaProbe("expat.document")) {
             Fixtures.review(Tokens.officer(), replacement, "APPROVED", null).then().statusCode(200);
-            List<ConsumerRecord<String, String>> approved = probe.await(
+            List<ConsumerRecord<String, String>> approved = probe.exactly(
                     KafkaProbe.ofType("documents.approved", c.app()), 1, Duration.ofSeconds(20));
             assertEquals(1, approved.size());
             assertEquals(2, JsonPath.from(approved.get(0).value()).getInt("round"));

@@ -73,7 +73,7 @@ class UploadTest {
             assertArrayEquals(content, as(Tokens.officer()).get("/api/v1/documents/{id}/content", documentId)
                     .then().statusCode(200).extract().asByteArray());
 
-            List<?> events = probe.await(KafkaProbe.ofType("document.uploaded", app), 1, Duration.ofSeconds(20));
+            List<?> events = probe.exactly(KafkaProbe.ofType("document.uploaded", app), 1, Duration.ofSeconds(20));
             assertEquals(1, events.size());
             JsonPath event = JsonPath.from(((org.apache.kafka.clients.consumer.ConsumerRecord<?, ?>) events.get(0))
                     .value().toString());

@@ -37,7 +37,7 @@ class ExactlyOnceTest {
         try (KafkaProbe probe = E2e.probe("expat.application", "expat.fee", "expat.document")) {
             String app = E2e.submittedAcmeApplication();
 
-            List<ConsumerRecord<String, String>> submitted = probe.await(
+            List<ConsumerRecord<String, String>> submitted = probe.exactly(
                     KafkaProbe.ofType("application.submitted", app), 1, Duration.ofSeconds(60));
             assertEquals(1, submitted.size());
             ConsumerRecord<String, String> record = submitted.get(0);
@@ -81,7 +81,7 @@ class ExactlyOnceTest {
             assertEquals(1, count("document", "select count(*) from inbox_event where consumer = 'document-service' "
                     + "and event_id = ?", ceId));
             // fee-service issued one invoice.issued for it, not one per delivery
-            assertEquals(1, probe.collect(KafkaProbe.ofType("invoice.issued", app), Duration.ofSeconds(3)).size());
+            assertEquals(1, probe.exactly(KafkaProbe.ofType("invoice.issued", app), 1, Duration.ofSeconds(60)).size());
 
             // every event of this application that the outbox holds went out exactly once, though two
             // application-service replicas relay the same outbox table

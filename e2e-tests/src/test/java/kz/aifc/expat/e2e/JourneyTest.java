@@ -79,8 +79,9 @@ class JourneyTest {
         }
     }
 
-    private List<ConsumerRecord<String, String>> events(String type, String key, int atLeast) {
-        return probe.await(KafkaProbe.ofType(type, key), atLeast, Duration.ofSeconds(60));
+    /** The events of a type about a key: waits for {@code expected}, then listens on for duplicates (exact). */
+    private List<ConsumerRecord<String, String>> events(String type, String key, int expected) {
+        return probe.exactly(KafkaProbe.ofType(type, key), expected, Duration.ofSeconds(60));
     }
 
     // ------------------------------------------------------------------------------------------------ step 1

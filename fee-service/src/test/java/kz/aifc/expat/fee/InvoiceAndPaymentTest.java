@@ -65,8 +65,7 @@ class InvoiceAndPaymentTest {
             // after the first one arrives, keep listening a little to catch a duplicate
             var ofThisInvoice = KafkaProbe.ofType("invoice.issued", app)
                     .and(r -> r.value().contains("\"invoiceId\":\"" + id + "\""));
-            probe.await(ofThisInvoice, 1, Duration.ofSeconds(30));
-            List<ConsumerRecord<String, String>> issued = probe.collect(ofThisInvoice, Duration.ofSeconds(3));
+            List<ConsumerRecord<String, String>> issued = probe.exactly(ofThisInvoice, 1, Duration.ofSeconds(30));
             assertEquals(1, issued.size());
             assertTrue(issued.get(0).value().contains("\"total\":859750.00"), issued.get(0).value());
             assertTrue(issued.get(0).value().contains("\"invoiceId\":\"" + id + "\""));
@@ -134,9 +133,9 @@ class InvoiceAndPaymentTest {
                     .body("payments", hasSize(3));
             pay(Tokens.officer(), id, ref(), "1", null).statusCode(422)
                     .body("type", endsWith("/rule-violated/invoice-already-paid"));
-            assertEquals(3, probe.await(KafkaProbe.ofType("payment.received", app), 3, Duration.ofSeconds(30))
+            assertEquals(3, probe.exactly(KafkaProbe.ofType("payment.received", app), 3, Duration.ofSeconds(30))
                     .size());
-            List<ConsumerRecord<String, String>> paid = probe.await(KafkaProbe.ofType("invoice.paid", app), 1,
+            List<ConsumerRecord<String, String>> paid = probe.exactly(KafkaProbe.ofType("invoice.paid", app), 1,
                     Duration.ofSeconds(30));
             assertEquals(1, paid.size());
             assertTrue(paid.get(0).value().contains(id));
@@ -163,7 +162,7 @@ class InvoiceAndPaymentTest {
                     .contentType("application/problem+json");
             invoice(Tokens.officer(), id).body("payments", hasSize(1)).body("paid", comparesEqualTo(bd("5000")));
             invoice(Tokens.officer(), other).body("payments", hasSize(0));
-            assertEquals(1, probe.collect(KafkaProbe.ofType("payment.received", app), Duration.ofSeconds(3))
+            assertEquals(1, probe.exactly(KafkaProbe.ofType("payment.received", app), 1, Duration.ofSeconds(30))
                     .size());
         }
     }
