@@ -275,6 +275,72 @@ class HostileInputTest {
         return builder.build();
     }
 
+    /**
+     * Security finding #14.4: bearer credentials that are not JWTs (`.`, `..`, `...`, garbage) answered 500 with an
+     * ERROR stack trace on every service. Each must be 401 problem+json, on an authenticated and on an anonymous route.
+     */
+    @ParameterizedTest
+    @EnumSource(Services.class)
+    void malformedBearerTokensAre401(Services service) throws Exception {
+        for (String token : List.of(".", "..", "...", "a..", ".b.", "not a token", "x.y.z.w", "%00", "Bearer")) {
+            for (String path : List.of("/api/v1/me", "/api/v1/does-not-exist")) {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(service.url() + path))
+                        .header("Authorization", "Bearer " + token).GET().build());
+                String where = service + " " + path + " with 'Bearer " + token + "'";
+                org.junit.jupiter.api.Assertions.assertEquals(401, r.statusCode(), where + ": " + r.body());
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                        where);
+            }
+        }
+    }
+
+    /** #14.4: a page number far beyond any data (page × size overflowed into a negative offset: 500) is a 400. */
+    @org.junit.jupiter.api.Test
+    void hugePageNumbersAre400() throws Exception {
+        Map<String, String> lists = Map.of(
+                Services.APPLICATION.url() + "/api/v1/applications", Tokens.hrAcme(),
+                Services.APPLICATION.url() + "/api/v1/officer/queue", Tokens.officer(),
+                Services.FEE.url() + "/api/v1/invoices", Tokens.hrAcme(),
+                Services.NOTIFICATION.url() + "/api/v1/notifications", Tokens.officer());
+        for (Map.Entry<String, String> list : lists.entrySet()) {
+            for (String page : List.of("2147483647", "100001", "-1")) {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(list.getKey() + "?page=" + page))
+                        .header("Authorization", "Bearer " + list.getValue()).GET().build());
+                org.junit.jupiter.api.Assertions.assertEquals(400, r.statusCode(),
+                        list.getKey() + "?page=" + page + ": " + r.body());
+            }
+        }
+    }
+
+    /** #14.11: trailing garbage after the JSON value and duplicate keys are refused, never silently read. */
+    @org.junit.jupiter.api.Test
+    void ambiguousJsonIsRefused() throws Exception {
+        String person = "{\"firstName\":\"Ann\",\"lastName\":\"Lee\",\"dateOfBirth\":\"1990-01-01\","
+                + "\"citizenship\":\"GBR\",\"passportNumber\":\"Z1234567\",\"passportExpiresOn\":\"2035-01-01\"}";
+        for (String body : List.of(person + " {\"x\":1}", person + "]",
+                person.replace("\"lastName\":\"Lee\"", "\"lastName\":\"Lee\",\"lastName\":\"Other\""))) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(Services.APPLICATION.url()
+                            + "/api/v1/persons")).header("Authorization", "Bearer " + Tokens.hrAcme())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
+            org.junit.jupiter.api.Assertions.assertEquals(400, r.statusCode(), body + " → " + r.body());
+        }
+    }
+
+    /** #14.10: answers with personal data are never cached and never sniffed. */
+    @org.junit.jupiter.api.Test
+    void personalDataIsNotCachedOrSniffed() throws Exception {
+        for (String url : List.of(Services.APPLICATION.url() + "/api/v1/persons",
+                Services.APPLICATION.url() + "/api/v1/applications", Services.FEE.url() + "/api/v1/invoices")) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + Tokens.hrAcme()).GET().build());
+            org.junit.jupiter.api.Assertions.assertEquals(200, r.statusCode(), url);
+            assertTrue(r.headers().firstValue("Cache-Control").orElse("").contains("no-store"), url);
+            org.junit.jupiter.api.Assertions.assertEquals("nosniff",
+                    r.headers().firstValue("X-Content-Type-Options").orElse(""), url);
+        }
+    }
+
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -84,7 +84,7 @@ public class ApplicationResource {
                                       @QueryParam("personId") UUID personId,
                                       @QueryParam("updatedSince") String updatedSince,
                                       @QueryParam("companyBin") String companyBin,
-                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         ApplicationQueries.Found found = queries.list(new ApplicationQueries.Filter(companyBin, status,
                 serviceCode, personId, parseInstant("updatedSince", updatedSince), null, null, null, page, size));

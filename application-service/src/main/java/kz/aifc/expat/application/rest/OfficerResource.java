@@ -46,7 +46,7 @@ public class OfficerResource {
                                        @QueryParam("dueBefore") LocalDate dueBefore,
                                        @QueryParam("assignee") String assignee,
                                        @QueryParam("unassigned") Boolean unassigned,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         ApplicationQueries.Found found = queries.list(new ApplicationQueries.Filter(companyBin, state,
                 serviceCode, null, null, dueBefore, assignee, unassigned, page, size));

@@ -94,8 +94,8 @@ public class InvoiceResource {
         }
         int pageIndex = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
-        if (pageIndex < 0) {
-            throw ProblemException.badRequest("page", "must be 0 or more");
+        if (pageIndex < 0 || pageIndex > 100_000) {
+            throw ProblemException.badRequest("page", "must be 0 to 100000");
         }
         if (pageSize < 1 || pageSize > 200) {
             throw ProblemException.badRequest("size", "must be between 1 and 200");

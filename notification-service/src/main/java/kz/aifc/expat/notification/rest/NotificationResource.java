@@ -41,7 +41,7 @@ public class NotificationResource {
                                                message = "must be 12 digits") String companyBin,
                                        @QueryParam("status") @Pattern(regexp = "QUEUED|SENT|FAILED",
                                                message = "QUEUED, SENT or FAILED") String status,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();

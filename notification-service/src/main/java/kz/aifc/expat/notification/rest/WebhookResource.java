@@ -108,7 +108,7 @@ public class WebhookResource {
                                          @QueryParam("eventType") @Pattern(regexp = "[a-z.-]{1,120}",
                                                  message = "an event type") String eventType,
                                          @QueryParam("from") String from, @QueryParam("to") String to,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var found = webhooks.deliveries(id, status, eventType, time("from", from), time("to", to), page, size);
         return new Page<>(found.items().stream().map(d -> DeliveryView.of(d, null)).toList(), page, size,
