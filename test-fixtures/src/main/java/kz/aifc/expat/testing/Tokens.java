@@ -17,14 +17,14 @@ import java.util.stream.Collectors;
 
 /**
  * Test fixture: real access tokens from the local Keycloak (password grant through the public test client, or client
- * credentials for partner systems). Cached per login for a few minutes; tokens live 30 minutes.
+ * credentials for partner systems). Cached per login for two minutes; access tokens live 5 minutes (realm expat).
  */
 public final class Tokens {
 
     public static final String DEMO_PASSWORD = "demo1234";
     private static final String REALM_URL = System.getProperty("oidc.realm-url",
             System.getenv().getOrDefault("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/expat"));
-    private static final Duration REUSE = Duration.ofMinutes(10);
+    private static final Duration REUSE = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();

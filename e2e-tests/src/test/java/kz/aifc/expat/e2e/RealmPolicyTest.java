@@ -1,0 +1,53 @@
+package kz.aifc.expat.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import kz.aifc.expat.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Security findings #14.6 and #14.13, checked on the running Keycloak: access tokens live 5 minutes, brute-force
+ * detection is on with a temporary lockout, and only the local CLI client may use the password grant.
+ */
+class RealmPolicyTest {
+
+    private static final String KEYCLOAK = "http://127.0.0.1:8180";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void accessTokensLiveFiveMinutes() throws Exception {
+        for (String token : new String[] {Tokens.hrAcme(), Tokens.partnerAcme()}) {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            assertEquals(300, claims.get("exp").asLong() - claims.get("iat").asLong(), claims.toString());
+        }
+    }
+
+    @Test
+    void bruteForceDetectionIsOnAndOnlyTheCliClientHasThePasswordGrant() throws Exception {
+        String admin = RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(KEYCLOAK + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
+                .path("access_token");
+        JsonNode realm = JSON.readTree(RestAssured.given().auth().oauth2(admin).get(KEYCLOAK + "/admin/realms/expat")
+                .then().statusCode(200).extract().asString().getBytes(StandardCharsets.UTF_8));
+        assertTrue(realm.get("bruteForceProtected").asBoolean(), "brute-force detection");
+        assertEquals(false, realm.get("permanentLockout").asBoolean());
+        assertTrue(realm.get("failureFactor").asInt() > 0 && realm.get("failureFactor").asInt() <= 10);
+        JsonNode clients = JSON.readTree(RestAssured.given().auth().oauth2(admin)
+                .get(KEYCLOAK + "/admin/realms/expat/clients").then().statusCode(200).extract().asString());
+        for (JsonNode client : clients) {
+            String id = client.get("clientId").asText();
+            boolean password = client.path("directAccessGrantsEnabled").asBoolean(false);
+            if (password) {
+                assertEquals("expat-cli", id, "only the local CLI client may use the password grant");
+            }
+        }
+    }
+}
