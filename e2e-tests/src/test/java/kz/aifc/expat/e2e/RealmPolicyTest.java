@@ -49,5 +49,10 @@ class RealmPolicyTest {
                 assertEquals("expat-cli", id, "only the local CLI client may use the password grant");
             }
         }
+        // the realm's built-in admin-cli gives no token at all, so none can be presented to a service
+        RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "hr.acme").formParam("password", Tokens.DEMO_PASSWORD)
+                .post(KEYCLOAK + "/realms/expat/protocol/openid-connect/token").then().statusCode(
+                        org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(400), org.hamcrest.Matchers.is(401)));
     }
 }
