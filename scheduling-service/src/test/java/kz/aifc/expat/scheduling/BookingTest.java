@@ -111,10 +111,18 @@ class BookingTest {
         String app = TestSupport.approved(ACME);
         booked(Tokens.hrAcme(), app, at(monday(), 14, 0));
         long slot = (Long) TestSupport.rows("SELECT id FROM slot LIMIT 1").get(0).get("id");
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> TestSupport.update(
-                "INSERT INTO appointment (id, application_id, company_bin, service_code, slot_id, starts_at, ends_at, "
-                        + "status, created_by, created_at, updated_at) SELECT ?, ?, ?, 'x', id, starts_at, ends_at, "
-                        + "'BOOKED', 't', now(), now() FROM slot WHERE id = ?", UUID.randomUUID(), app, ACME, slot));
+        // a second active appointment of the same application on a counter nobody uses: only the unique index
+        // appointment_one_active can refuse it (every other constraint is satisfied)
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> TestSupport.update("INSERT INTO appointment (id, application_id, company_bin, service_code, "
+                        + "slot_id, starts_at, ends_at, status, counter, created_by, created_at, updated_at) "
+                        + "SELECT ?, ?, ?, 'x', id, starts_at, ends_at, 'BOOKED', "
+                        + "(SELECT coalesce(max(counter), 0) + 1000 FROM appointment), 't', now(), now() "
+                        + "FROM slot WHERE id = ?", UUID.randomUUID(), app, ACME, slot));
+        java.sql.SQLException cause = (java.sql.SQLException) refused.getCause();
+        assertEquals("23505", cause.getSQLState(), cause.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(cause.getMessage().contains("appointment_one_active"),
+                cause.getMessage());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> TestSupport.update(
                 "UPDATE slot SET booked = capacity + 1 WHERE id = ?", slot));
     }
