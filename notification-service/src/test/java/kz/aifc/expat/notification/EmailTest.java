@@ -1,6 +1,8 @@
 package kz.aifc.expat.notification;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.expat.notification.model.NotificationJob;
 import kz.aifc.expat.notification.Mailbox.Received;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,8 +112,8 @@ class EmailTest {
         String defaulted = Mailbox.fresh("no-language");
         String noLanguage = draftApplication(person(defaulted, null, true));
         for (String app : List.of(noConsent, noAddress, noLanguage)) {
-            inject("expat.application", "application.status-changed", app, statusChanged(app, ACME, "REJECTED",
-                    "The passport expires too soon"));
+            inject("expat.application", "application.rejected", app, rejectedEvent(app, ACME,
+                    "The passport expires too soon", "DOCUMENTS_INVALID"));
         }
         Mailbox.await(to.en(), 3);
         for (String app : List.of(noConsent, noAddress)) {
@@ -119,7 +121,8 @@ class EmailTest {
                     .statusCode(200).body("total", is(3)).body("items.recipientKind", everyItem(is("COMPANY_CONTACT")));
         }
         assertMail(Mailbox.one(defaulted), "en", "Application " + shortId(noLanguage) + " rejected",
-                "The application was rejected.", "Reason: The passport expires too soon");
+                "The application was rejected.", "The documents are not valid",
+                "Comment of the officer: The passport expires too soon");
         assertEquals(0, unchecked(() -> Mailbox.read(refused)).size());
     }
 
@@ -244,32 +247,101 @@ class EmailTest {
     }
 
     @Test
-    void caseCompletedAndRejectedCarryTheCommentAndOtherStatusChangesSendNothing() {
+    void caseCompletedSaysWhatWasIssuedUntilWhenAndWhereToDownloadItOnceNotAgainForTheStatusChange() {
         Audience to = audience(ACME);
         String applicant = Mailbox.fresh("outcome");
         String app = draftApplication(person(applicant, "en", true));
-        // same key, same partition: the non-terminal change is consumed before the terminal one
+        String document = UUID.randomUUID().toString();
+        // as application-service publishes a completion: the status change and the outcome in one transaction
+        // (same key, same partition: consumed in this order)
         inject("expat.application", "application.status-changed", app, statusChanged(app, ACME, "IN_PROCESSING", null));
-        inject("expat.application", "application.status-changed", app, statusChanged(app, ACME, "COMPLETED",
-                "Visa C3 issued until 2027-12-31"));
-        assertMail(Mailbox.one(to.kk()), "kk", shortId(app) + " өтінімі орындалды", "Өтінім орындалды.",
-                "Expat Centre түсініктемесі: Visa C3 issued until 2027-12-31");
-        assertMail(Mailbox.one(to.ru()), "ru", "Заявка " + shortId(app) + " выполнена", "Заявка выполнена.",
-                "Комментарий Expat Centre: Visa C3 issued until 2027-12-31");
-        assertMail(Mailbox.one(applicant), "en", "Application " + shortId(app) + " completed",
-                "The application is completed.");
-        assertMail(Mailbox.one(to.en()), "en", "Application " + shortId(app) + " completed",
-                "Comment of the Expat Centre: Visa C3 issued until 2027-12-31");
-        api(Tokens.admin()).queryParam("applicationId", app).get("/api/v1/notifications").then().statusCode(200)
-                .body("total", is(4)).body("items.template", everyItem(is("case-completed")));
+        String statusChange = inject("expat.application", "application.status-changed", app,
+                statusChanged(app, ACME, "COMPLETED", null));
+        inject("expat.application", "application.completed", app, completedEvent(app, ACME, null, document,
+                "2027-12-31"));
+        String download = "/api/v1/outcome-documents/" + document + "/content";
 
-        String rejected = draftApplication(person(null, null, null));
-        inject("expat.application", "application.status-changed", rejected, statusChanged(rejected, ACME, "REJECTED",
-                "Документы недействительны"));
-        assertMail(Mailbox.await(to.kk(), 2).get(1), "kk", shortId(rejected) + " өтінімі қабылданбады",
-                "Өтінім қабылданбады.", "Себебі: Документы недействительны");
-        assertMail(Mailbox.await(to.ru(), 2).get(1), "ru", "Заявка " + shortId(rejected) + " отклонена",
-                "Заявка отклонена.", "Причина: Документы недействительны");
+        Received kk = Mailbox.one(to.kk());
+        assertMail(kk, "kk", shortId(app) + " өтінімі орындалды", "Өтінім орындалды. Expat Centre берген құжат:",
+                "Берілді: Виза C3", "Берілген күні: 30.11.2026", "Берген орган: Migration Service, Astana",
+                "Жарамдылық басталуы: 01.12.2026", "Жарамдылық мерзімі: 31.12.2027",
+                "Берілген құжатты Expat Centre жүйесінде өтінімнің берілген құжаттарынан жүктеп алуға болады",
+                download, "Қызметкер: ALIYA NOTIFY");
+        assertFalse(kk.text().contains("Visa"), "no English in the Kazakh message:\n" + kk.text());
+        assertMail(Mailbox.one(to.ru()), "ru", "Заявка " + shortId(app) + " выполнена",
+                "Заявка выполнена. Expat Centre выдал:", "Выдано: Виза C3", "Дата выдачи: 30.11.2026",
+                "Кем выдано: Migration Service, Astana", "Действует с: 01.12.2026", "Действует до: 31.12.2027",
+                "Выданный документ можно скачать в системе Expat Centre", download);
+        Received en = Mailbox.one(to.en());
+        assertMail(en, "en", "Application " + shortId(app) + " completed",
+                "The application is completed. The Expat Centre issued:", "Issued: Visa C3",
+                "Date of issue: 30.11.2026", "Issued by: Migration Service, Astana", "Valid from: 01.12.2026",
+                "Valid until: 31.12.2027", "The issued document can be downloaded", download);
+        // the number is not in the event; this draft has none at application-service, so none is shown
+        assertFalse(en.text().contains("No."), en.text());
+        Received own = Mailbox.one(applicant);
+        assertMail(own, "en", "Application " + shortId(app) + " completed", "Issued: Visa C3",
+                "Valid until: 31.12.2027");
+        assertFalse(own.text().contains("Employee: "));
+
+        // exactly once: the COMPLETED status change (consumed before the outcome event) became no e-mail job
+        assertNull(QuarkusTransaction.requiringNew().call(() -> NotificationJob.findById(statusChange)),
+                "application.status-changed to COMPLETED must not be told a second time");
+        eventually().untilAsserted(() -> api(Tokens.admin()).queryParam("applicationId", app)
+                .get("/api/v1/notifications").then().statusCode(200).body("total", is(4))
+                .body("items.template", everyItem(is("case-completed"))).body("items.status", everyItem(is("SENT"))));
+        for (String address : List.of(to.kk(), to.ru(), to.en(), applicant)) {
+            assertEquals(1, unchecked(() -> Mailbox.read(address)).size(), address);
+        }
+    }
+
+    @Test
+    void caseRejectedNamesEveryReasonInTheRecipientsLanguageWithTheOfficersComment() {
+        Audience to = audience(ACME);
+        String app = draftApplication(person(null, null, null));
+        String statusChange = inject("expat.application", "application.status-changed", app,
+                statusChanged(app, ACME, "REJECTED", "The passport <expired> & the permit is void"));
+        inject("expat.application", "application.rejected", app, rejectedEvent(app, ACME,
+                "The passport <expired> & the permit is void", "DOCUMENTS_INCOMPLETE", "DOCUMENTS_INVALID",
+                "NOT_ELIGIBLE", "STATE_BODY_REFUSED", "SECURITY_CHECK_FAILED", "DUPLICATE_APPLICATION", "OTHER",
+                "SOME_NEWER_REASON"));
+        Map<String, List<String>> reasons = Map.of(
+                "kk", List.of("Құжаттар толық емес", "Құжаттар жарамсыз",
+                        "Өтініш беруші қызмет талаптарына сәйкес келмейді", "Мемлекеттік орган бас тартты",
+                        "Қауіпсіздік тексеруінен өтпеді", "Өтінім басқа өтінімді қайталайды", "Басқа себеп"),
+                "ru", List.of("Неполный комплект документов", "Документы недействительны",
+                        "Заявитель не соответствует условиям услуги", "Отказ государственного органа",
+                        "Проверка безопасности не пройдена", "Заявка дублирует другую заявку", "Иная причина"),
+                "en", List.of("The documents are incomplete", "The documents are not valid",
+                        "The applicant is not eligible for the service", "The state body refused",
+                        "The security check was not passed", "The application duplicates another application",
+                        "Another reason"));
+        Map<String, Received> mail = Map.of("kk", Mailbox.one(to.kk()), "ru", Mailbox.one(to.ru()), "en",
+                Mailbox.one(to.en()));
+        assertMail(mail.get("kk"), "kk", shortId(app) + " өтінімі қабылданбады", "Өтінім қабылданбады.",
+                "Себептері:", "Қызметкердің түсініктемесі: The passport");
+        assertMail(mail.get("ru"), "ru", "Заявка " + shortId(app) + " отклонена", "Заявка отклонена.", "Причины:",
+                "Комментарий сотрудника: The passport");
+        assertMail(mail.get("en"), "en", "Application " + shortId(app) + " rejected",
+                "The application was rejected.", "Reasons:", "Comment of the officer: The passport");
+        reasons.forEach((language, words) -> {
+            Received m = mail.get(language);
+            for (String word : words) {
+                assertTrue(m.text().lines().anyMatch(l -> l.equals("- " + word)), language + ": '" + word + "' in\n"
+                        + m.text());
+                assertTrue(m.html().contains("<li>" + word + "</li>"), language + ": '" + word + "' in\n" + m.html());
+            }
+            // a code this service has no words for yet is shown as it is, never in another language
+            assertTrue(m.text().lines().anyMatch(l -> l.equals("- SOME_NEWER_REASON")), m.text());
+            assertFalse(m.text().contains("DOCUMENTS_INVALID"), "codes are translated:\n" + m.text());
+            assertTrue(m.text().contains("The passport <expired> & the permit is void"));
+            assertTrue(m.html().contains("The passport &lt;expired&gt; &amp; the permit is void"), m.html());
+        });
+        assertNull(QuarkusTransaction.requiringNew().call(() -> NotificationJob.findById(statusChange)),
+                "application.status-changed to REJECTED must not be told a second time");
+        eventually().untilAsserted(() -> api(Tokens.admin()).queryParam("applicationId", app)
+                .get("/api/v1/notifications").then().statusCode(200).body("total", is(3))
+                .body("items.template", everyItem(is("case-rejected"))).body("items.status", everyItem(is("SENT"))));
     }
 
     @Test
@@ -277,11 +349,12 @@ class EmailTest {
         Audience to = audience(ACME);
         String app = draftApplication(person(null, null, null));
         String id = UUID.randomUUID().toString();
-        String json = statusChanged(app, ACME, "REJECTED", "Duplicate test");
-        kz.aifc.expat.testing.KafkaProbe.send("expat.application", id, "application.status-changed", app, json);
-        kz.aifc.expat.testing.KafkaProbe.send("expat.application", id, "application.status-changed", app, json);
+        String json = rejectedEvent(app, ACME, "Duplicate test", "OTHER");
+        kz.aifc.expat.testing.KafkaProbe.send("expat.application", id, "application.rejected", app, json);
+        kz.aifc.expat.testing.KafkaProbe.send("expat.application", id, "application.rejected", app, json);
         // a later event of the same application proves the duplicate was consumed before it
-        inject("expat.application", "application.status-changed", app, statusChanged(app, ACME, "COMPLETED", "marker"));
+        inject("expat.application", "application.completed", app, completedEvent(app, ACME, null,
+                UUID.randomUUID().toString(), "2027-06-30"));
         List<Received> en = Mailbox.await(to.en(), 2);
         assertEquals(List.of("Application " + shortId(app) + " rejected", "Application " + shortId(app) + " completed"),
                 en.stream().map(Received::subject).toList());

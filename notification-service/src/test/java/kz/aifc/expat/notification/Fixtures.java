@@ -127,6 +127,28 @@ public final class Fixtures {
         return id;
     }
 
+    /** application.rejected as application-service publishes it (reason codes, the officer's comment). */
+    public static String rejectedEvent(String app, String bin, String comment, String... reasons) {
+        StringBuilder codes = new StringBuilder();
+        for (String r : reasons) {
+            codes.append(codes.isEmpty() ? "" : ",").append('"').append(r).append('"');
+        }
+        return "{\"applicationId\":\"" + app + "\",\"companyBin\":\"" + bin + "\",\"serviceCode\":"
+                + "\"work-visa-issuance\",\"reasons\":[" + codes + "],\"comment\":"
+                + (comment == null ? "null" : "\"" + comment + "\"") + ",\"at\":\"" + now() + "\"}";
+    }
+
+    /** application.completed for a C3 work visa valid until {@code validUntil}, with one issued document. */
+    public static String completedEvent(String app, String bin, String personId, String documentId,
+                                        String validUntil) {
+        return "{\"applicationId\":\"" + app + "\",\"companyBin\":\"" + bin + "\",\"serviceCode\":"
+                + "\"work-visa-issuance\",\"personId\":" + (personId == null ? "null" : "\"" + personId + "\"")
+                + ",\"outcome\":{\"kind\":\"VISA\",\"category\":\"C3\",\"issuedOn\":\"2026-11-30\","
+                + "\"validFrom\":\"2026-12-01\",\"validUntil\":\"" + validUntil + "\",\"issuingBody\":"
+                + "\"Migration Service, Astana\"},\"outcomeDocumentIds\":[\"" + documentId + "\"],\"completedAt\":\""
+                + now() + "\"}";
+    }
+
     public static String validBin() {
         while (true) {
             String first = "2" + ThreadLocalRandom.current().nextInt(10000, 99999) + "4"

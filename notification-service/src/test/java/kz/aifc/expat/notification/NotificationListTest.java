@@ -23,9 +23,7 @@ class NotificationListTest {
     }
 
     static String rejected(String app, String bin) {
-        return "{\"applicationId\":\"" + app + "\",\"companyBin\":\"" + bin + "\",\"serviceCode\":\"iin\",\"from\":"
-                + "\"UNDER_REVIEW\",\"to\":\"REJECTED\",\"actor\":\"officer1\",\"at\":\"" + now()
-                + "\",\"comment\":\"no\"}";
+        return rejectedEvent(app, bin, "no", "OTHER");
     }
 
     @Test
@@ -36,8 +34,8 @@ class NotificationListTest {
         contacts(GLOBEX, globexAddress, "ru");
         String acmeApp = UUID.randomUUID().toString();
         String globexApp = UUID.randomUUID().toString();
-        inject("expat.application", "application.status-changed", acmeApp, rejected(acmeApp, ACME));
-        inject("expat.application", "application.status-changed", globexApp, rejected(globexApp, GLOBEX));
+        inject("expat.application", "application.rejected", acmeApp, rejected(acmeApp, ACME));
+        inject("expat.application", "application.rejected", globexApp, rejected(globexApp, GLOBEX));
         Mailbox.one(acmeAddress);
         Mailbox.one(globexAddress);
 

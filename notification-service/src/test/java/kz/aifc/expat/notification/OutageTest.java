@@ -62,9 +62,8 @@ class OutageTest {
         String to = Mailbox.fresh("smtp-outage");
         contacts(ACME, to, "ru");
         String app = UUID.randomUUID().toString();
-        inject("expat.application", "application.status-changed", app, "{\"applicationId\":\"" + app
-                + "\",\"companyBin\":\"" + ACME + "\",\"serviceCode\":\"iin\",\"from\":\"IN_PROCESSING\",\"to\":"
-                + "\"COMPLETED\",\"actor\":\"officer1\",\"at\":\"" + now() + "\",\"comment\":null}");
+        inject("expat.application", "application.completed", app, completedEvent(app, ACME, null,
+                UUID.randomUUID().toString(), "2027-12-31"));
         eventually().untilAsserted(() -> api(Tokens.hrAcme()).queryParam("applicationId", app)
                 .get("/api/v1/notifications").then().statusCode(200).body("items[0].status", is("QUEUED"))
                 .body("items[0].attempts", greaterThanOrEqualTo(2)).body("items[0].lastError", notNullValue())
@@ -88,9 +87,8 @@ class OutageTest {
         APP.close();
         try {
             String app = UUID.randomUUID().toString();
-            String event = inject("expat.application", "application.status-changed", app, "{\"applicationId\":\""
-                    + app + "\",\"companyBin\":\"" + ACME + "\",\"serviceCode\":\"iin\",\"from\":\"UNDER_REVIEW\","
-                    + "\"to\":\"REJECTED\",\"actor\":\"officer1\",\"at\":\"" + now() + "\",\"comment\":\"no\"}");
+            String event = inject("expat.application", "application.rejected", app, rejectedEvent(app, ACME, "no",
+                    "OTHER"));
             eventually().untilAsserted(() -> {
                 NotificationJob job = QuarkusTransaction.requiringNew().call(() -> NotificationJob.findById(event));
                 assertNotNull(job, "the event is kept as a job while its recipients cannot be read");

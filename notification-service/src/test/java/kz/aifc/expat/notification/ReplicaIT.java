@@ -99,10 +99,8 @@ class ReplicaIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String app = UUID.randomUUID().toString();
-            ids.add(inject("expat.application", "application.status-changed", app, "{\"applicationId\":\"" + app
-                    + "\",\"companyBin\":\"" + ACME + "\",\"serviceCode\":\"iin\",\"from\":\"UNDER_REVIEW\",\"to\":"
-                    + "\"REJECTED\",\"actor\":\"officer1\",\"at\":\"" + now() + "\",\"comment\":\"replica " + i
-                    + "\"}"));
+            ids.add(inject("expat.application", "application.rejected", app, rejectedEvent(app, ACME, "replica " + i,
+                    "OTHER")));
         }
         return ids;
     }
@@ -125,7 +123,7 @@ class ReplicaIT {
         String to = Mailbox.fresh("replicas");
         contacts(ACME, to, "en");
         String endpoint = api(Tokens.hrAcme()).body(Map.of("url", RECEIVER.url(), "eventTypes",
-                List.of("application.status-changed"))).post("/api/v1/webhooks").then().statusCode(201).extract()
+                List.of("application.rejected"))).post("/api/v1/webhooks").then().statusCode(201).extract()
                 .path("id");
         List<String> events = burst(20);
         // once every row is done, nothing can be sent any more: the counts below are final
@@ -154,7 +152,7 @@ class ReplicaIT {
         contacts(ACME, to, "ru");
         RECEIVER.mode(Mode.SLOW);
         String endpoint = api(Tokens.hrAcme()).body(Map.of("url", RECEIVER.url(), "eventTypes",
-                List.of("application.status-changed"))).post("/api/v1/webhooks").then().statusCode(201).extract()
+                List.of("application.rejected"))).post("/api/v1/webhooks").then().statusCode(201).extract()
                 .path("id");
         List<String> events = burst(30);
         eventually().until(() -> RECEIVER.accepted().stream().filter(r -> events.contains(r.id())).count() >= 3);

@@ -131,6 +131,49 @@ class WebhookTest {
     }
 
     @Test
+    void theCaseOutcomeAndDeadlineEventsCanBeSubscribedToAndArriveSigned() throws Exception {
+        Receiver r = receiver();
+        List<String> types = List.of("application.completed", "application.rejected",
+                "application.deadline-recomputed", "document.outcome-uploaded");
+        Response created = create(Tokens.partnerAcme(), r.url(), types.toArray(String[]::new));
+        created.then().statusCode(201).body("eventTypes", containsInAnyOrder(types.toArray()));
+        String secret = created.path("secret");
+        String app = UUID.randomUUID().toString();
+        String document = UUID.randomUUID().toString();
+        Set<String> sent = new LinkedHashSet<>();
+        sent.add(inject("expat.document", "document.outcome-uploaded", app, "{\"applicationId\":\"" + app
+                + "\",\"companyBin\":\"" + ACME + "\",\"documentId\":\"" + document + "\",\"filename\":"
+                + "\"visa.pdf\",\"contentType\":\"application/pdf\",\"size\":1234,\"sha256\":\"" + "ab".repeat(32)
+                + "\",\"uploadedAt\":\"" + now() + "\"}"));
+        sent.add(inject("expat.application", "application.deadline-recomputed", app, "{\"applicationId\":\"" + app
+                + "\",\"companyBin\":\"" + ACME + "\",\"previousDueDate\":\"2026-12-20\",\"dueDate\":"
+                + "\"2026-12-21\",\"changedDay\":\"2026-12-16\",\"at\":\"" + now() + "\"}"));
+        sent.add(inject("expat.application", "application.completed", app, completedEvent(app, ACME, null, document,
+                "2027-12-31")));
+        String other = UUID.randomUUID().toString();
+        sent.add(inject("expat.application", "application.rejected", other, rejectedEvent(other, ACME, "no",
+                "OTHER")));
+        eventually().until(() -> r.accepted().size() >= 4);
+        List<Receiver.Request> got = r.accepted();
+        assertEquals(sent, new LinkedHashSet<>(got.stream().map(Receiver.Request::id).toList()));
+        Set<String> seenTypes = new LinkedHashSet<>();
+        JsonNode completed = null;
+        for (Receiver.Request request : got) {
+            JsonNode ce = JSON.readTree(request.body());
+            seenTypes.add(ce.get("type").asText());
+            completed = ce.get("type").asText().equals("application.completed") ? ce : completed;
+        }
+        assertEquals(Set.copyOf(types), seenTypes);
+        List<StandardWebhooks.Check> checks = got.stream().map(g -> new StandardWebhooks.Check(secret,
+                Receiver.headers(g), g.body())).toList();
+        for (StandardWebhooks.Result result : StandardWebhooks.verify(checks)) {
+            assertTrue(result.ok(), result.error());
+        }
+        assertNotNull(completed);
+        assertEquals("2027-12-31", completed.get("data").get("outcome").get("validUntil").asText());
+    }
+
+    @Test
     void duringASecretRotationBothSecretsSignAndAfterTheOverlapOnlyTheNewOne() throws Exception {
         Receiver r = receiver();
         Response created = create(Tokens.hrAcme(), r.url(), "application.status-changed");

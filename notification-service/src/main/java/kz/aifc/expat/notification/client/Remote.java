@@ -21,7 +21,12 @@ public final class Remote {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Application(String id, String companyBin, String personId, String personName, String serviceCode,
-                              String state) {
+                              String state, Outcome outcome) {
+    }
+
+    /** What a completed case issued; the number is only here (application.completed does not carry it). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Outcome(String kind, String number, String category, String validUntil) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -18,6 +18,10 @@ public final class EventTypes {
 
     public static final String CHANGES_REQUESTED = "application.changes-requested";
     public static final String STATUS_CHANGED = "application.status-changed";
+    public static final String COMPLETED = "application.completed";
+    public static final String REJECTED = "application.rejected";
+    public static final String DEADLINE_RECOMPUTED = "application.deadline-recomputed";
+    public static final String OUTCOME_UPLOADED = "document.outcome-uploaded";
     public static final String DOCUMENTS_APPROVED = "documents.approved";
     public static final String BOOKED = "appointment.booked";
     public static final String RESCHEDULED = "appointment.rescheduled";
@@ -36,9 +40,9 @@ public final class EventTypes {
 
     static {
         BY_TOPIC.put(APPLICATION_TOPIC, List.of("application.submitted", STATUS_CHANGED, "application.withdrawn",
-                CHANGES_REQUESTED));
+                CHANGES_REQUESTED, COMPLETED, REJECTED, DEADLINE_RECOMPUTED));
         BY_TOPIC.put(DOCUMENT_TOPIC, List.of("document.uploaded", "document.reviewed", DOCUMENTS_APPROVED,
-                "documents.changes-requested"));
+                "documents.changes-requested", OUTCOME_UPLOADED));
         BY_TOPIC.put(APPOINTMENT_TOPIC, List.of(BOOKED, RESCHEDULED, CANCELLED, "appointment.checked-in",
                 "appointment.no-show", "appointment.completed", REMINDER_DUE, AUTO_CANCELLED,
                 "appointment.attendance-confirmed"));
@@ -48,15 +52,19 @@ public final class EventTypes {
     public static final Set<String> WEBHOOK_TYPES = Set.copyOf(BY_TOPIC.values().stream().flatMap(List::stream)
             .toList());
 
-    /** Types that may lead to e-mail (status changes only for COMPLETED and REJECTED, see {@link #template}). */
-    public static final Set<String> MAIL_TYPES = Set.of(CHANGES_REQUESTED, STATUS_CHANGED, DOCUMENTS_APPROVED, BOOKED,
-            RESCHEDULED, CANCELLED, REMINDER_DUE, AUTO_CANCELLED, INVOICE_ISSUED, PAYMENT_RECEIVED);
+    /**
+     * Types that lead to e-mail. The outcome of a case is told from application.completed / application.rejected
+     * only (they carry what was issued, or the structured reasons); the application.status-changed to COMPLETED or
+     * REJECTED published in the same transaction sends nothing, so each outcome e-mail goes out once.
+     */
+    public static final Set<String> MAIL_TYPES = Set.of(CHANGES_REQUESTED, COMPLETED, REJECTED, DOCUMENTS_APPROVED,
+            BOOKED, RESCHEDULED, CANCELLED, REMINDER_DUE, AUTO_CANCELLED, INVOICE_ISSUED, PAYMENT_RECEIVED);
 
     private EventTypes() {
     }
 
     /** The e-mail template of an event, or null when it leads to no e-mail. */
-    public static String template(String type, String toState) {
+    public static String template(String type) {
         return switch (type) {
             case CHANGES_REQUESTED -> "changes-requested";
             case DOCUMENTS_APPROVED -> "documents-approved";
@@ -67,8 +75,8 @@ public final class EventTypes {
             case AUTO_CANCELLED -> "appointment-auto-cancelled";
             case INVOICE_ISSUED -> "invoice-issued";
             case PAYMENT_RECEIVED -> "payment-received";
-            case STATUS_CHANGED -> "COMPLETED".equals(toState) ? "case-completed"
-                    : "REJECTED".equals(toState) ? "case-rejected" : null;
+            case COMPLETED -> "case-completed";
+            case REJECTED -> "case-rejected";
             case VISA_EXPIRY_DIGEST -> "visa-expiry-digest";
             case WEBHOOK_DISABLED -> "webhook-disabled";
             default -> null;

@@ -50,7 +50,7 @@ public class Composer {
 
     public List<Draft> compose(NotificationJob job) {
         JsonNode data = tree(job.payload);
-        String template = EventTypes.template(job.eventType, Intake.text(data, "to"));
+        String template = EventTypes.template(job.eventType);
         if (template == null) {
             return List.of();
         }
@@ -134,7 +134,34 @@ public class Composer {
                 amounts.put("amount", decimal(data, "amount"));
                 applicantToo = false;
             }
-            case "case-completed", "case-rejected" -> common.put("comment", Intake.text(data, "comment"));
+            case "case-completed" -> {
+                JsonNode outcome = data.get("outcome");
+                common.put("outcomeKind", Intake.text(outcome, "kind"));
+                common.put("category", Intake.text(outcome, "category"));
+                common.put("issuedOn", Formats.date(Intake.text(outcome, "issuedOn")));
+                common.put("validFrom", Formats.date(Intake.text(outcome, "validFrom")));
+                common.put("validUntil", Formats.date(Intake.text(outcome, "validUntil")));
+                common.put("issuingBody", Intake.text(outcome, "issuingBody"));
+                // the event leaves the number out (it stays in application-service): read with the application
+                common.put("number", application.map(Remote.Application::outcome).map(Remote.Outcome::number)
+                        .orElse(null));
+                List<MailData.IssuedDocument> issued = new ArrayList<>();
+                JsonNode ids = data.get("outcomeDocumentIds");
+                if (ids != null) {
+                    ids.forEach(id -> issued.add(new MailData.IssuedDocument(id.asText(),
+                            "/api/v1/outcome-documents/" + id.asText() + "/content")));
+                }
+                common.put("issuedDocuments", issued);
+            }
+            case "case-rejected" -> {
+                List<String> reasons = new ArrayList<>();
+                JsonNode codes = data.get("reasons");
+                if (codes != null) {
+                    codes.forEach(c -> reasons.add(c.asText()));
+                }
+                common.put("reasonCodes", reasons);
+                common.put("comment", Intake.text(data, "comment"));
+            }
             case "visa-expiry-digest" -> {
                 List<MailData.Employee> employees = new ArrayList<>();
                 lookups.radar(job.companyBin, config.digest().withinDays()).forEach(r -> employees.add(
@@ -195,6 +222,13 @@ public class Composer {
             Map<String, String> t = titles;
             data.put("documents", docs.stream().map(o -> (MailData.Document) o)
                     .map(d -> new MailData.Document(d.code(), t.get(d.code()), d.reason())).toList());
+        }
+        // outcome kind and rejection reasons are codes in the event: words of the message's language
+        if (common.get("outcomeKind") instanceof String outcomeKind) {
+            data.put("kind", CaseTexts.kind(outcomeKind, language));
+        }
+        if (common.get("reasonCodes") instanceof List<?> codes) {
+            data.put("reasons", codes.stream().map(c -> CaseTexts.reason((String) c, language)).toList());
         }
         data.put("lines", lines.stream().map(l -> new MailData.Line(l.description(),
                 Formats.money(l.amount(), language))).toList());

@@ -61,8 +61,7 @@ public class Intake {
 
         OffsetDateTime occurredAt = time(header(record, "ce_time"));
         boolean job = false;
-        if (EventTypes.MAIL_TYPES.contains(event.type())
-                && EventTypes.template(event.type(), text(data, "to")) != null) {
+        if (EventTypes.MAIL_TYPES.contains(event.type()) && EventTypes.template(event.type()) != null) {
             recordJob(event.id(), event.type(), applicationId, companyBin, event.rawData(), occurredAt);
             job = true;
         }

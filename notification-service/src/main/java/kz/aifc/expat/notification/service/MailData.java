@@ -20,6 +20,11 @@ public final class MailData {
     public record Line(String description, String amount) {
     }
 
+    /** An issued document of a completed case and where the company downloads it (document-service). */
+    @TemplateData
+    public record IssuedDocument(String id, String path) {
+    }
+
     @TemplateData
     public record Employee(String name, String visa, String validUntil, String windowFirstDay, String windowLastDay,
                            boolean windowOpen) {
