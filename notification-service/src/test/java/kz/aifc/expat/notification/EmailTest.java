@@ -1,9 +1,10 @@
 package kz.aifc.expat.notification;
 
+import kz.aifc.expat.testing.Mailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.expat.notification.model.NotificationJob;
-import kz.aifc.expat.notification.Mailbox.Received;
+import kz.aifc.expat.testing.Mailbox.Received;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package kz.aifc.expat.notification;
 
+import kz.aifc.expat.testing.Mailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;

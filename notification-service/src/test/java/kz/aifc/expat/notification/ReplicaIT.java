@@ -1,10 +1,12 @@
 package kz.aifc.expat.notification;
 
+import kz.aifc.expat.testing.Receiver;
+import kz.aifc.expat.testing.Mailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import kz.aifc.expat.notification.Receiver.Mode;
+import kz.aifc.expat.testing.Receiver.Mode;
 import kz.aifc.expat.testing.TestTopics;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;

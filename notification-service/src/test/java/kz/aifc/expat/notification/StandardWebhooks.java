@@ -1,5 +1,6 @@
 package kz.aifc.expat.notification;
 
+import kz.aifc.expat.testing.Receiver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.File;

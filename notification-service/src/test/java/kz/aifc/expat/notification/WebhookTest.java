@@ -1,5 +1,7 @@
 package kz.aifc.expat.notification;
 
+import kz.aifc.expat.testing.Receiver;
+import kz.aifc.expat.testing.Mailbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -7,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import kz.aifc.expat.notification.Receiver.Mode;
+import kz.aifc.expat.testing.Receiver.Mode;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

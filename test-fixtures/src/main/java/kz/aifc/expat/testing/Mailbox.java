@@ -1,4 +1,4 @@
-package kz.aifc.expat.notification;
+package kz.aifc.expat.testing;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;

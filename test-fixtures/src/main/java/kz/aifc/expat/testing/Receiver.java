@@ -1,4 +1,4 @@
-package kz.aifc.expat.notification;
+package kz.aifc.expat.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
