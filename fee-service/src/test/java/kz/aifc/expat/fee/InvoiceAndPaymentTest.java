@@ -167,6 +167,32 @@ class InvoiceAndPaymentTest {
         }
     }
 
+    /**
+     * #14.12: a reference is one payment of one company in any letter case; another company's payment with the same
+     * text is its own (not refused, so no company can probe or squat another's references).
+     */
+    @Test
+    void aReferenceIsOnePaymentOfOneCompanyInAnyLetterCase() {
+        String acme = awaitInvoice(submit(ACME, "iin", Fixtures.Person.random(), null, List.of()));
+        String reference = "r11-" + UUID.randomUUID();
+        String paymentId = pay(Tokens.officer(), acme, reference, "5000", null).statusCode(201)
+                .extract().path("payment.id");
+        pay(Tokens.officer(), acme, reference.toUpperCase(), "5000", null).statusCode(200)
+                .body("alreadyRecorded", equalTo(true)).body("payment.id", equalTo(paymentId));
+        String acmeOther = awaitInvoice(submit(ACME, "iin", Fixtures.Person.random(), null, List.of()));
+        pay(Tokens.partnerAcme(), acmeOther, reference.toUpperCase(), "5000", null).statusCode(409)
+                .body("type", endsWith("/payment-reference-used"));
+
+        String globex = awaitInvoice(submit(GLOBEX, "iin", Fixtures.Person.random(), null, List.of()));
+        String answer = pay(Tokens.partnerGlobex(), globex, reference, "5000", null).statusCode(201)
+                .body("alreadyRecorded", equalTo(false)).body("payment.reference", equalTo(reference))
+                .extract().asString();
+        assertTrue(!answer.contains(acme) && !answer.contains(paymentId), answer);
+        invoice(Tokens.officer(), acme).body("payments", hasSize(1));
+        invoice(Tokens.officer(), acmeOther).body("payments", hasSize(0));
+        invoice(Tokens.officer(), globex).body("payments", hasSize(1));
+    }
+
     @Test
     void idempotencyKeyReplaysTheFirstAnswer() {
         String id = awaitInvoice(submit(ACME, "iin", Fixtures.Person.random(), null, List.of()));

@@ -14,7 +14,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A confirmed payment; {@code reference} (e.g. the bank's transaction id) is unique across all invoices. */
+/**
+ * A confirmed payment. Its {@code reference} (e.g. the bank's transaction id) names one payment of one company,
+ * compared without letter case (unique index on company and lower(reference)).
+ */
 @Entity
 @Table(name = "payment")
 public class Payment extends PanacheEntityBase {
@@ -26,8 +29,12 @@ public class Payment extends PanacheEntityBase {
     @JoinColumn(name = "invoice_id", nullable = false)
     public Invoice invoice;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     public String reference;
+
+    /** The invoice's company: the namespace of {@link #reference}. */
+    @Column(name = "company_bin", nullable = false)
+    public String companyBin;
 
     @Column(nullable = false)
     public BigDecimal amount;
@@ -47,7 +54,8 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public OffsetDateTime receivedAt;
 
-    public static Payment findByReference(String reference) {
-        return find("reference", reference).firstResult();
+    /** The company's payment with this reference in any letter case, or null. */
+    public static Payment findByReference(String companyBin, String reference) {
+        return find("companyBin = ?1 and lower(reference) = lower(?2)", companyBin, reference).firstResult();
     }
 }

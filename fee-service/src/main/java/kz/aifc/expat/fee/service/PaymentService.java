@@ -51,11 +51,11 @@ public class PaymentService {
         }
         String ref = reference.trim();
         BigDecimal value = FeeCalculator.money(amount);
-        Payment existing = Payment.findByReference(ref);
+        Payment existing = Payment.findByReference(invoice.companyBin, ref);
         if (existing != null) {
             if (!existing.invoice.id.equals(invoice.id)) {
                 throw ProblemException.conflict("payment-reference-used", "Payment reference already used",
-                        "The payment reference '" + ref + "' is already recorded for another invoice");
+                        "The payment reference '" + ref + "' is already recorded for another invoice of the company");
             }
             if (existing.amount.compareTo(value) != 0 || existing.lineType != lineType) {
                 throw ProblemException.conflict("payment-reference-used", "Payment reference already used",
@@ -88,6 +88,7 @@ public class PaymentService {
         payment.id = UUID.randomUUID();
         payment.invoice = invoice;
         payment.reference = ref;
+        payment.companyBin = invoice.companyBin;
         payment.amount = value;
         payment.lineType = lineType;
         payment.channel = channel;
