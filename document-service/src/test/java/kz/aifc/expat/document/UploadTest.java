@@ -155,6 +155,23 @@ class UploadTest {
                         "attachment; filename=\"evil_script_.pdf\"; filename*=UTF-8''evil_script_.pdf"));
     }
 
+    /** #14.8: a PDF named like a web page or a program is kept and downloaded under a .pdf name. */
+    @Test
+    void aDangerousExtensionIsReplacedByTheDetectedTypesOnStorageAndDownload() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
+        for (String name : List.of("report.pdf.html", "x.htm", "invoice.pdf.exe")) {
+            String id = Fixtures.upload(Tokens.hrAcme(), app, requirement, name, "application/pdf", Fixtures.pdf(300))
+                    .then().statusCode(201).body("filename", equalTo(name + ".pdf"))
+                    .body("contentType", equalTo("application/pdf")).extract().path("id");
+            as(Tokens.hrAcme()).get("/api/v1/documents/{id}/content", id).then().statusCode(200)
+                    .contentType("application/pdf")
+                    .header("Content-Disposition", equalTo("attachment; filename=\"" + name + ".pdf\"; filename*=UTF-8''"
+                            + name + ".pdf"));
+        }
+    }
+
     @Test
     void aReUploadIsANewVersionAndKeepsTheHistory() {
         JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);

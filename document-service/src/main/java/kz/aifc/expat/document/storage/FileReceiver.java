@@ -133,7 +133,8 @@ public class FileReceiver {
                 throw new ProblemException(413, "payload-too-large", "File too large",
                         "A file may have at most " + max + " bytes").with("maxBytes", max);
             }
-            return new Received(file, type, Filenames.sanitise(item.getName()), counted.count(), counted.sha256());
+            return new Received(file, type, Filenames.withExtensionOf(type, Filenames.sanitise(item.getName())),
+                    counted.count(), counted.sha256());
         } catch (IOException | RuntimeException e) {
             spool.delete(file);
             throw e;

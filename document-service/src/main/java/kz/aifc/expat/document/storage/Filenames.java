@@ -43,6 +43,23 @@ public final class Filenames {
         return safe.isBlank() ? FALLBACK : safe;
     }
 
+    /**
+     * The sanitised name ending in the extension of the type the content was recognised as (security #14.8): a PDF
+     * sent as {@code report.pdf.html} is kept and downloaded as {@code report.pdf.html.pdf}, so no browser or desktop
+     * opens it by the name's type. A name that already ends in the type's extension is kept as it is.
+     */
+    public static String withExtensionOf(FileType type, String sanitised) {
+        if (type.names(sanitised)) {
+            return sanitised;
+        }
+        String suffix = "." + type.extension();
+        String base = sanitised.endsWith(".") ? sanitised.substring(0, sanitised.length() - 1) : sanitised;
+        if (base.length() + suffix.length() > MAX_LENGTH) {
+            base = base.substring(0, MAX_LENGTH - suffix.length());
+        }
+        return base + suffix;
+    }
+
     /** An ASCII-only rendering for the plain {@code filename=} parameter of Content-Disposition. */
     public static String ascii(String name) {
         String stripped = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -44,6 +44,22 @@ class FileRulesTest {
         assertTrue(Filenames.sanitise(longName).endsWith(".pdf"));
     }
 
+    /** #14.8: the kept name always ends in the extension of the detected type. */
+    @Test
+    void aKeptNameEndsInTheExtensionOfTheDetectedType() {
+        assertEquals("report.pdf.html.pdf", Filenames.withExtensionOf(FileType.PDF, "report.pdf.html"));
+        assertEquals("x.htm.pdf", Filenames.withExtensionOf(FileType.PDF, "x.htm"));
+        assertEquals("invoice.pdf.exe.pdf", Filenames.withExtensionOf(FileType.PDF, "invoice.pdf.exe"));
+        assertEquals("scan.jpg", Filenames.withExtensionOf(FileType.JPEG, "scan"));
+        assertEquals("photo.JPEG", Filenames.withExtensionOf(FileType.JPEG, "photo.JPEG"));
+        assertEquals("passport.pdf", Filenames.withExtensionOf(FileType.PDF, "passport.pdf"));
+        assertEquals("shot.png", Filenames.withExtensionOf(FileType.PNG, "shot."));
+        String longName = Filenames.sanitise("y".repeat(500) + ".html");
+        String kept = Filenames.withExtensionOf(FileType.PDF, longName);
+        assertEquals(Filenames.MAX_LENGTH, kept.length());
+        assertTrue(kept.endsWith(".pdf"), kept);
+    }
+
     @Test
     void theCountingStreamStopsOneBytePastTheLimit() throws IOException {
         CountingDigestInputStream in = new CountingDigestInputStream(new ByteArrayInputStream(new byte[100]), 10);
