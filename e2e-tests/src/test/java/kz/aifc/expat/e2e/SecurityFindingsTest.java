@@ -147,6 +147,25 @@ class SecurityFindingsTest {
         return found[0];
     }
 
+    /**
+     * #14.20: the document bucket answers nobody without credentials: neither a listing (which would name every
+     * company's applications) nor a stored document, whose key a caller could guess from the API's ids.
+     */
+    @Test
+    void theDocumentBucketIsPrivate() {
+        String s3 = System.getProperty("expat.e2e.s3-url", "http://127.0.0.1:9000");
+        String[] target = uploadTarget(Tokens.hrAcme(), E2e.createPerson(Tokens.hrAcme(), "Bucket"));
+        String document = E2e.upload(Tokens.hrAcme(), target[0], target[1], "passport.pdf", E2e.pdf("bucket"))
+                .then().statusCode(201).extract().path("id");
+        String key = "applications/" + target[0] + "/" + target[1] + "/" + document;
+        // the same key answers the service's signed requests (the object is there): the company downloads it
+        as(Tokens.hrAcme(), DOCUMENT).get("/api/v1/documents/" + document + "/content").then().statusCode(200);
+        for (String path : List.of("/expat-documents?list-type=2", "/expat-documents?list-type=2&prefix=applications/",
+                "/expat-documents", "/expat-documents/" + key, "/")) {
+            io.restassured.RestAssured.given().baseUri(s3).get(path).then().statusCode(403);
+        }
+    }
+
     /** A submitted work-visa application of the caller's company with its checklist built: {application, requirement}. */
     private static String[] uploadTarget(String token, String personId) {
         String application = submit(token, E2e.workVisa(personId));
