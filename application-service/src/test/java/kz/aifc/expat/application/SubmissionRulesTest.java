@@ -2,6 +2,8 @@ package kz.aifc.expat.application;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import kz.aifc.expat.application.service.AppClock;
 import kz.aifc.expat.testing.KafkaProbe;
 import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class SubmissionRulesTest {
+
+    @Inject
+    AppClock clock;
 
     @BeforeEach
     void companies() {
@@ -116,11 +121,21 @@ class SubmissionRulesTest {
         late.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", tooLate, ACME)));
         refused(late, "extension-window");
 
-        LocalDate lastDay = addWorkingDays(TODAY, 5);
-        Map<String, Object> edge = new HashMap<>(ok);
-        edge.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", lastDay, ACME)));
-        if (isWorking(TODAY)) {
-            passes(edge); // today is exactly 5 working days before expiry: the last day of the window
+        // the last day of the window, checked on every run: on a weekend or holiday "now" is pinned to the next
+        // working day, so the submission day is exactly 5 working days before expiry (#16.6)
+        LocalDate day = isWorking(TODAY) ? TODAY : addWorkingDays(TODAY, 1);
+        clock.shift(Duration.ofDays(day.toEpochDay() - TODAY.toEpochDay()));
+        try {
+            LocalDate lastDay = addWorkingDays(day, 5);
+            Map<String, Object> edge = new HashMap<>(ok);
+            edge.put("personId", personWith("GBR", TODAY.plusYears(5), null, visa("VISA", "C3", lastDay, ACME)));
+            passes(edge);
+            Map<String, Object> dayAfter = new HashMap<>(ok);
+            dayAfter.put("personId", personWith("GBR", TODAY.plusYears(5), null,
+                    visa("VISA", "C3", addWorkingDays(day, 4), ACME)));
+            refused(dayAfter, "extension-window");
+        } finally {
+            clock.reset();
         }
     }
 

@@ -218,7 +218,18 @@ class ReviewTest {
     void anotherCompanyCannotSeeOrTouchTheReview() {
         Case c = newCase();
         String document = upload(c, c.mandatory().get(0));
+        Fixtures.review(Tokens.officer(), document, "REJECTED", "blurred scan").then().statusCode(200);
+        // Acme reads the decision; Globex reads nothing of it on any route that shows it (404, as for no id)
+        as(Tokens.hrAcme()).get("/api/v1/documents/{id}", document).then().statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        for (String token : List.of(Tokens.hrGlobex(), Tokens.partnerGlobex())) {
+            as(token).get("/api/v1/documents/{id}", document).then().statusCode(404);
+            as(token).get("/api/v1/applications/{a}/documents", c.app()).then().statusCode(404);
+            as(token).get("/api/v1/applications/{a}/checklist", c.app()).then().statusCode(404);
+        }
+        // and no company decides a review, its own or another's
         Fixtures.review(Tokens.hrGlobex(), document, "APPROVED", null).then().statusCode(403);
+        Fixtures.review(Tokens.hrAcme(), document, "APPROVED", null).then().statusCode(403);
         Fixtures.review(Tokens.officer(), UUID.randomUUID().toString(), "APPROVED", null).then().statusCode(404);
         as(Tokens.officer()).post("/api/v1/applications/{a}/review-rounds/current/finish", UUID.randomUUID())
                 .then().statusCode(404);

@@ -98,6 +98,8 @@ class UploadTest {
                 .body("maxBytes", is(20 * 1024 * 1024));
         as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", app).then().statusCode(200)
                 .body("size()", is(0));
+        // nor in the bucket: no object under the application's prefix (a stored-then-refused file would be there)
+        assertEquals(List.of(), objectsUnder("applications/" + app + "/"));
     }
 
     @Test
@@ -262,6 +264,19 @@ class UploadTest {
         as(Tokens.hrAcme()).get("/api/v1/documents/not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json");
         as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", app).then().body("size()", is(0));
+    }
+
+    private List<String> objectsUnder(String prefix) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (io.minio.Result<io.minio.messages.Item> item : minio.listObjects(io.minio.ListObjectsArgs.builder()
+                .bucket(BUCKET).prefix(prefix).recursive(true).build())) {
+            try {
+                keys.add(item.get().objectName());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return keys;
     }
 
     private boolean exists(String key) throws Exception {

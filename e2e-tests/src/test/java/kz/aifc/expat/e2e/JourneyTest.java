@@ -96,9 +96,6 @@ class JourneyTest {
                 .statusCode(200).body("currency", equalTo("KZT")).extract().jsonPath()
                 .getObject("total", BigDecimal.class);
         assertEquals(0, catalogTotal.compareTo(quotedTotal), "the quote prices the catalog's tariff");
-        BigDecimal familyQuote = as(Tokens.hrAcme(), FEE).queryParam("serviceCode", SERVICE).get("/api/v1/quotes")
-                .then().statusCode(200).extract().jsonPath().getObject("total", BigDecimal.class);
-        assertEquals(0, quotedTotal.compareTo(familyQuote), "the family member's visa is the same service and fee");
 
         // the employee: draft, consent, submit
         String employee = E2e.createPerson(Tokens.hrAcme(), "Employee");
@@ -110,6 +107,11 @@ class JourneyTest {
 
         // the family member, linked to the employee's application
         String spouse = E2e.createPerson(Tokens.hrAcme(), "Spouse");
+        // quoted for the spouse (fee-service reads the person): the same service, the same fee
+        BigDecimal familyQuote = as(Tokens.hrAcme(), FEE).queryParam("serviceCode", SERVICE)
+                .queryParam("personId", spouse).get("/api/v1/quotes").then().statusCode(200)
+                .body("serviceCode", equalTo(SERVICE)).extract().jsonPath().getObject("total", BigDecimal.class);
+        assertEquals(0, quotedTotal.compareTo(familyQuote), "the family member's visa is the same service and fee");
         Map<String, Object> body = E2e.workVisa(spouse);
         body.put("applicantType", "FAMILY_MEMBER");
         body.put("principalApplicationId", principal);

@@ -69,12 +69,15 @@ final class Fixtures {
                 """.formatted(applicationId, companyBin));
     }
 
-    static void statusChanged(String applicationId, String companyBin, String from, String to) {
-        KafkaProbe.send("expat.application", UUID.randomUUID().toString(), "application.status-changed",
+    /** Publishes an application.status-changed as application-service does; returns its event id. */
+    static String statusChanged(String applicationId, String companyBin, String from, String to) {
+        String eventId = UUID.randomUUID().toString();
+        KafkaProbe.send("expat.application", eventId, "application.status-changed",
                 applicationId, """
                 {"applicationId":"%s","companyBin":"%s","serviceCode":"iin","from":"%s","to":"%s",
                  "actor":"officer1","at":"2026-03-03T10:00:00+05:00","comment":"duplicate"}
                 """.formatted(applicationId, companyBin, from, to));
+        return eventId;
     }
 
     /** Waits until the application's invoice exists and returns its id. */
