@@ -166,6 +166,29 @@ class SecurityFindingsTest {
         }
     }
 
+    /**
+     * #14.3 (label cardinality): after an upload (the store client tags each request with its object key) and a
+     * body refused before routing (tagged with its raw path), no metric of any service names an id.
+     */
+    @Test
+    void noMetricLabelNamesAnId() {
+        String[] target = uploadTarget(Tokens.hrAcme(), E2e.createPerson(Tokens.hrAcme(), "Metrics"));
+        E2e.upload(Tokens.hrAcme(), target[0], target[1], "passport.pdf", E2e.pdf("metrics")).then().statusCode(201);
+        byte[] big = new byte[21 * 1024 * 1024];
+        byte[] head = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, big, 0, head.length);
+        E2e.upload(Tokens.hrAcme(), target[0], target[1], "big.pdf", big).then().statusCode(413);
+        java.util.regex.Pattern uuid = java.util.regex.Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        for (Services service : Services.all()) {
+            String metrics = io.restassured.RestAssured.given().baseUri(service.url()).get("/q/metrics").then()
+                    .statusCode(200).extract().asString();
+            List<String> withIds = metrics.lines().filter(l -> !l.startsWith("#") && uuid.matcher(l).find())
+                    .limit(3).toList();
+            assertEquals(List.of(), withIds, service + " names ids in its metrics");
+        }
+    }
+
     /** A submitted work-visa application of the caller's company with its checklist built: {application, requirement}. */
     private static String[] uploadTarget(String token, String personId) {
         String application = submit(token, E2e.workVisa(personId));
