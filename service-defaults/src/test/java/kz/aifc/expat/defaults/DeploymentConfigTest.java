@@ -63,6 +63,7 @@ class DeploymentConfigTest {
             Map.entry("OTEL_*", "tracing is off unless a collector exists (OTEL_SDK_DISABLED=false + endpoint)"),
             Map.entry("DB_URL_TEST", "tests only"),
             Map.entry("MAX_BODY_SIZE", "request size limit, same everywhere"),
+            Map.entry("OIDC_AUDIENCE", "the realm's one API audience (expat-api), the same in every deployment"),
             Map.entry("DB_POOL_MAX", "pool size tuning"),
             Map.entry("DOCUMENTS_*", "document-service tunables (sizes, periods, feature flags), not endpoints"),
             Map.entry("CATALOG_CACHE_TTL", "fee-service cache tuning (catalog.published also clears the cache)"),
