@@ -104,6 +104,11 @@ final class E2e {
     }
 
     static String createPerson(String token, String firstName) {
+        return createPerson(token, firstName, Map.of());
+    }
+
+    /** A person of the caller's company with a fresh passport, plus {@code extra} fields (e.g. e-mail and consent). */
+    static String createPerson(String token, String firstName, Map<String, Object> extra) {
         Map<String, Object> p = new HashMap<>();
         p.put("firstName", firstName);
         p.put("lastName", "Journey");
@@ -112,7 +117,39 @@ final class E2e {
         p.put("passportNumber", "E" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
         p.put("passportIssuedOn", "2021-03-01");
         p.put("passportExpiresOn", today().plusYears(8).toString());
+        p.putAll(extra);
         return as(token, app()).body(p).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+    }
+
+    // ------------------------------------------------------------------ notification contacts and addresses
+
+    /** Addresses the suites create carry this domain, so a later run drops contacts an interrupted one left. */
+    static final String TEST_MAIL_DOMAIN = "@e2e-notify.mail.test";
+
+    /** A fresh address of the test domain (its GreenMail mailbox holds only what the test caused). */
+    static String testAddress(String label) {
+        return label + "-" + UUID.randomUUID().toString().substring(0, 12) + TEST_MAIL_DOMAIN;
+    }
+
+    /**
+     * Adds {@code email} to Acme's notification contacts, dropping the test addresses of earlier runs; returns the
+     * other contacts as they were, for {@link #replaceAcmeContacts} afterwards.
+     */
+    static List<Map<String, Object>> addAcmeContact(String email, String language) {
+        List<Map<String, Object>> existing = as(Tokens.hrAcme(), app())
+                .get("/api/v1/companies/" + ACME + "/notification-contacts").then().statusCode(200).extract()
+                .jsonPath().getList("contacts");
+        List<Map<String, Object>> kept = existing.stream()
+                .filter(c -> !String.valueOf(c.get("email")).endsWith(TEST_MAIL_DOMAIN)).toList();
+        List<Map<String, Object>> contacts = new ArrayList<>(kept.subList(0, Math.min(kept.size(), 19)));
+        contacts.add(Map.of("email", email, "language", language));
+        replaceAcmeContacts(contacts);
+        return kept;
+    }
+
+    static void replaceAcmeContacts(List<Map<String, Object>> contacts) {
+        as(Tokens.hrAcme(), app()).body(Map.of("contacts", contacts))
+                .put("/api/v1/companies/" + ACME + "/notification-contacts").then().statusCode(200);
     }
 
     /** A work-visa issuance draft (C3, one year) with everything the submission rules need, consent not given. */

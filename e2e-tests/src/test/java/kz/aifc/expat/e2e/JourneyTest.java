@@ -1,7 +1,10 @@
 package kz.aifc.expat.e2e;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import kz.aifc.expat.testing.KafkaProbe;
+import kz.aifc.expat.testing.Mailbox;
+import kz.aifc.expat.testing.Receiver;
 import kz.aifc.expat.testing.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +59,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JourneyTest {
 
     private static final String SERVICE = "work-visa-issuance";
+    private static final String NOTIFY = Services.NOTIFICATION.url();
+    /** What the partner system subscribes to: the events of every step of the employee's case. */
+    private static final List<String> WEBHOOK_TYPES = List.of("application.submitted", "documents.changes-requested",
+            "application.changes-requested", "documents.approved", "appointment.booked", "appointment.completed",
+            "application.completed", "invoice.issued", "payment.received", "invoice.paid");
 
     private KafkaProbe probe;
     private String principal;   // the employee's application
@@ -65,17 +73,40 @@ class JourneyTest {
     private final List<String> documentIds = new ArrayList<>();
     private String appointment;
     private String rejectedRequirement;
+    // who is told (#12): a company contact, the consenting employee, and the company's partner system by webhook
+    private final String contact = E2e.testAddress("journey-hr");
+    private final String employeeEmail = E2e.testAddress("journey-employee");
+    private List<Map<String, Object>> otherContacts;
+    private Receiver partnerSystem;
+    private String webhook;
+    private String webhookSecret;
 
     @BeforeAll
-    void openProbe() {
+    void openProbe() throws Exception {
         probe = E2e.probe("expat.application", "expat.document", "expat.appointment", "expat.fee");
         E2e.ensureCompanies();
+        otherContacts = E2e.addAcmeContact(contact, "ru");
+        partnerSystem = new Receiver();
+        JsonPath endpoint = as(Tokens.partnerAcme(), NOTIFY).body(Map.of("url", partnerSystem.url(),
+                        "eventTypes", WEBHOOK_TYPES, "description", "e2e JourneyTest partner system"))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        webhook = endpoint.getString("id");
+        webhookSecret = endpoint.getString("secret");
     }
 
     @AfterAll
     void closeProbe() {
         if (probe != null) {
             probe.close();
+        }
+        if (webhook != null) {
+            as(Tokens.partnerAcme(), NOTIFY).delete("/api/v1/webhooks/" + webhook).then().statusCode(204);
+        }
+        if (otherContacts != null) {
+            E2e.replaceAcmeContacts(otherContacts);
+        }
+        if (partnerSystem != null) {
+            partnerSystem.close();
         }
     }
 
@@ -98,7 +129,8 @@ class JourneyTest {
         assertEquals(0, catalogTotal.compareTo(quotedTotal), "the quote prices the catalog's tariff");
 
         // the employee: draft, consent, submit
-        String employee = E2e.createPerson(Tokens.hrAcme(), "Employee");
+        String employee = E2e.createPerson(Tokens.hrAcme(), "Employee", Map.of("email", employeeEmail,
+                "preferredLanguage", "en", "contactConsent", true));
         principal = E2e.createApplication(Tokens.hrAcme(), E2e.workVisa(employee));
         act(Tokens.hrAcme(), principal, "submit", null).then().statusCode(422).body("rule", equalTo("consent-required"));
         as(Tokens.hrAcme(), app()).body(E2e.consent()).post("/api/v1/applications/" + principal + "/consent").then()
@@ -484,5 +516,66 @@ class JourneyTest {
                 assertEquals(1L, perId.getOrDefault(row.get("id").toString(), 0L), db + " outbox " + row.get("id"));
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ step 7
+
+    /**
+     * #12: every step was told. The company contact (ru) got an e-mail per step, the consenting employee (en) those
+     * about the case itself (invoices and payments are the company's), the booked-visit mail carries the ICS file,
+     * and the partner system received every subscribed event of the case once, in order, signed.
+     */
+    @Test
+    @Order(7)
+    void everyStepWasToldByEMailAndToThePartnerSystem() throws Exception {
+        List<String> companyTemplates = List.of("changes-requested", "documents-approved", "appointment-booked",
+                "invoice-issued", "payment-received", "case-completed");
+        List<String> employeeTemplates = List.of("changes-requested", "documents-approved", "appointment-booked",
+                "case-completed");
+        eventually().alias("every e-mail of the journey SENT").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonPath sent = as(Tokens.hrAcme(), NOTIFY).queryParam("applicationId", principal).queryParam("size", 200)
+                    .get("/api/v1/notifications").then().statusCode(200).extract().jsonPath();
+            for (String template : companyTemplates) {
+                assertEquals(List.of("SENT"), sent.getList("items.findAll { it.template == '" + template
+                        + "' && it.recipient == '" + contact + "' }.status"), template + " to the contact: "
+                        + sent.prettify());
+            }
+            for (String template : employeeTemplates) {
+                assertEquals(List.of("en"), sent.getList("items.findAll { it.template == '" + template
+                        + "' && it.recipient == '" + employeeEmail + "' && it.status == 'SENT' }.language"),
+                        template + " to the employee: " + sent.prettify());
+            }
+            assertEquals(List.of(), sent.getList("items.findAll { it.recipient == '" + employeeEmail
+                    + "' && (it.template == 'invoice-issued' || it.template == 'payment-received') }"));
+        });
+        // the mailboxes hold exactly those messages (the family member's case has no consenting applicant)
+        List<Mailbox.Received> toEmployee = Mailbox.await(employeeEmail, employeeTemplates.size());
+        assertEquals(employeeTemplates.size(), toEmployee.size(), toEmployee.toString());
+        Mailbox.Received booked = toEmployee.stream().filter(m -> !m.attachments().isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError("no ICS attached to any e-mail: " + toEmployee));
+        assertTrue(booked.attachments().get(0).content().contains("BEGIN:VCALENDAR"), booked.toString());
+        List<Mailbox.Received> toContact = Mailbox.read(contact);
+        String shortId = principal.substring(0, 8);
+        assertEquals(companyTemplates.size(), toContact.stream().filter(m -> m.subject().contains(shortId)).count(),
+                toContact.stream().map(Mailbox.Received::subject).toList().toString());
+        assertTrue(toContact.stream().allMatch(m -> "ru".equals(m.language())));
+
+        // the partner system: each subscribed event of the employee's case once, signed, and the steps in the order
+        // they happened (invoice.issued follows the submission on its own time, so it is left out of the order)
+        eventually().alias("every webhook of the journey").untilAsserted(() -> assertEquals(
+                WEBHOOK_TYPES.stream().sorted().toList(), webhookTypes(principal).stream().sorted().toList()));
+        assertEquals(WEBHOOK_TYPES.stream().filter(t -> !t.equals("invoice.issued")).toList(),
+                webhookTypes(principal).stream().filter(t -> !t.equals("invoice.issued")).toList());
+        for (Receiver.Request r : partnerSystem.accepted()) {
+            assertTrue(Receiver.signedWith(webhookSecret, r), "signature of " + r.id());
+        }
+        List<String> ids = partnerSystem.accepted().stream().map(Receiver.Request::id).toList();
+        assertEquals(ids.size(), Set.copyOf(ids).size(), "a webhook-id delivered twice: " + ids);
+    }
+
+    private List<String> webhookTypes(String application) {
+        return partnerSystem.accepted().stream().map(r -> JsonPath.from(r.body()))
+                .filter(e -> application.equals(e.getString("data.applicationId"))).map(e -> e.getString("type"))
+                .toList();
     }
 }

@@ -9,23 +9,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static kz.aifc.expat.e2e.E2e.ACME;
 import static kz.aifc.expat.e2e.E2e.act;
 import static kz.aifc.expat.e2e.E2e.app;
 import static kz.aifc.expat.e2e.E2e.as;
 import static kz.aifc.expat.e2e.E2e.eventually;
-import static kz.aifc.expat.e2e.E2e.today;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,8 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NotificationJourneyTest {
 
-    /** Contacts this suite adds carry this domain, so a later run removes what an earlier, interrupted one left. */
-    private static final String DOMAIN = "@e2e-notify.mail.test";
     private static final String NOTIFY = Services.NOTIFICATION.url();
     private static final List<String> TYPES = List.of("application.submitted", "application.changes-requested");
 
@@ -57,16 +48,9 @@ class NotificationJourneyTest {
     @BeforeAll
     static void audience() throws Exception {
         E2e.ensureCompanies();
-        List<Map<String, Object>> existing = as(Tokens.hrAcme(), app())
-                .get("/api/v1/companies/" + ACME + "/notification-contacts").then().statusCode(200).extract()
-                .jsonPath().getList("contacts");
-        existing.stream().filter(c -> !String.valueOf(c.get("email")).endsWith(DOMAIN)).forEach(originalContacts::add);
-        contact = "hr-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + DOMAIN;
-        List<Map<String, Object>> contacts = new ArrayList<>(originalContacts.subList(0,
-                Math.min(originalContacts.size(), 19)));
-        contacts.add(Map.of("email", contact, "language", "kk"));
-        replaceContacts(contacts);
-        contactCount = contacts.size();
+        contact = E2e.testAddress("hr");
+        originalContacts.addAll(E2e.addAcmeContact(contact, "kk"));
+        contactCount = Math.min(originalContacts.size(), 19) + 1;
 
         acmeReceiver = new Receiver();
         globexReceiver = new Receiver();
@@ -84,7 +68,7 @@ class NotificationJourneyTest {
         if (globexEndpoint != null) {
             as(Tokens.hrGlobex(), NOTIFY).delete("/api/v1/webhooks/" + globexEndpoint).then().statusCode(204);
         }
-        replaceContacts(originalContacts);
+        E2e.replaceAcmeContacts(originalContacts);
         if (acmeReceiver != null) {
             acmeReceiver.close();
         }
@@ -94,8 +78,8 @@ class NotificationJourneyTest {
     }
 
     @Test
-    void aCaseSentBackIsToldToTheContactTheConsentingEmployeeAndThePartnerSystemOnly() throws Exception {
-        String employee = "employee-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + DOMAIN;
+    void aCaseSentBackIsToldToTheContactTheConsentingEmployeeAndThePartnerSystemOnly() {
+        String employee = E2e.testAddress("employee");
         String person = person(employee);
         Map<String, Object> body = E2e.workVisa(person);
         body.put("consent", E2e.consent());
@@ -130,11 +114,11 @@ class NotificationJourneyTest {
         eventually().alias("both events at Acme's receiver").until(() -> types(acmeReceiver, application).size() == 2);
         assertEquals(TYPES, types(acmeReceiver, application));
         for (Receiver.Request r : forApplication(acmeReceiver, application)) {
-            assertTrue(signedWith(acmeSecret, r), "signature of " + r.id() + ": " + r.signature());
+            assertTrue(Receiver.signedWith(acmeSecret, r), "signature of " + r.id() + ": " + r.signature());
             assertEquals(r.id(), JsonPath.from(r.body()).getString("id"), "webhook-id is the CloudEvent id");
             assertEquals("application/cloudevents+json", r.contentType());
         }
-        assertFalse(signedWith("whsec_" + Base64.getEncoder().encodeToString(new byte[32]),
+        assertFalse(Receiver.signedWith("whsec_" + Base64.getEncoder().encodeToString(new byte[32]),
                 forApplication(acmeReceiver, application).get(0)), "a wrong secret does not verify");
 
         // the notification log tells Acme what went where; Globex sees nothing of it, and heard nothing
@@ -153,24 +137,10 @@ class NotificationJourneyTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static String person(String email) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("firstName", "Notify");
-        p.put("lastName", "Journey");
-        p.put("dateOfBirth", "1988-02-03");
-        p.put("citizenship", "GBR");
-        p.put("passportNumber", "E" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-        p.put("passportIssuedOn", "2022-05-01");
-        p.put("passportExpiresOn", today().plusYears(8).toString());
-        p.put("email", email);
-        p.put("preferredLanguage", "ru");
-        p.put("contactConsent", true);
-        return as(Tokens.hrAcme(), app()).body(p).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        return E2e.createPerson(Tokens.hrAcme(), "Notify", Map.of("email", email, "preferredLanguage", "ru",
+                "contactConsent", true));
     }
 
-    private static void replaceContacts(List<Map<String, Object>> contacts) {
-        as(Tokens.hrAcme(), app()).body(Map.of("contacts", contacts))
-                .put("/api/v1/companies/" + ACME + "/notification-contacts").then().statusCode(200);
-    }
 
     private static JsonPath subscribe(String token, Receiver receiver) {
         return as(token, NOTIFY).body(Map.of("url", receiver.url(), "eventTypes", TYPES,
@@ -188,12 +158,4 @@ class NotificationJourneyTest {
                 .toList();
     }
 
-    /** Standard Webhooks: base64 HMAC-SHA256 of "id.timestamp.body" under the secret's key, one of "v1,<sig>" ... */
-    private static boolean signedWith(String secret, Receiver.Request r) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(
-                (r.id() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
-        return Arrays.asList(r.signature().split(" ")).contains(expected);
-    }
 }

@@ -129,6 +129,23 @@ public final class Receiver implements AutoCloseable {
         server.stop(0);
     }
 
+    /**
+     * Whether the request carries a Standard Webhooks signature made with {@code secret} ({@code whsec_<base64 key>}):
+     * one of the space-separated {@code v1,<base64 HMAC-SHA256(key, "id.timestamp.body")>} of its header.
+     */
+    public static boolean signedWith(String secret, Request r) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(
+                    secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
+                    (r.id() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+            return r.signature() != null && List.of(r.signature().split(" ")).contains(expected);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, String> headers(Request r) {
         return Map.of("webhook-id", r.id(), "webhook-timestamp", r.timestamp(), "webhook-signature", r.signature());
     }
