@@ -5,7 +5,7 @@
 #   bench/run.sh                 full run (~10 min on a quiet 2-core machine, far longer under load); writes
 #                                bench/results/<date>-bench.md and points the READMEs' "latest" link at it
 #   bench/run.sh --quick         smoke run with short durations (figures meaningless, script exercised)
-#   bench/run.sh --only http,booking,upload,latency,startup    a subset (default: all of them)
+#   bench/run.sh --only http,booking,upload,latency,notify,startup    a subset (default: all of them)
 #   bench/run.sh --cold-start    also the full-stack cold start (bench/startup.sh: STOPS and restarts the whole
 #                                local stack, infrastructure included — only on a machine nobody else is using)
 #   bench/run.sh --no-up         never run `./expat up` (fail instead when a service is not ready)
@@ -18,7 +18,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
 
-QUICK=0; ONLY="http,booking,upload,latency,startup"; COLD=0; UP=1
+QUICK=0; ONLY="http,booking,upload,latency,notify,startup"; COLD=0; UP=1
 while (($#)); do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -32,10 +32,11 @@ done
 if ((QUICK)); then
   SECS=${BENCH_SECONDS:-3}; ROUNDS=${BENCH_ROUNDS:-1}; BOOK_SECS=${BENCH_BOOK_SECONDS:-4}
   CONTENDED=${BENCH_CONTENDED:-500}; CONTENDED_APPS=100; POOL=600; WARMUP=20; UPLOADS=4; LAT_EVENTS=10; VIA_KAFKA=20
+  NOTIFY_EVENTS=10; FANOUT_EVENTS=10
 else
   SECS=${BENCH_SECONDS:-10}; ROUNDS=${BENCH_ROUNDS:-3}; BOOK_SECS=${BENCH_BOOK_SECONDS:-20}
   CONTENDED=${BENCH_CONTENDED:-10000}; CONTENDED_APPS=2000; POOL=${BENCH_POOL:-12000}; WARMUP=200; UPLOADS=16
-  LAT_EVENTS=100; VIA_KAFKA=100
+  LAT_EVENTS=100; VIA_KAFKA=100; NOTIFY_EVENTS=100; FANOUT_EVENTS=50
 fi
 WRK_THREADS=2; WRK_CONNS=32          # the same wrk load against every service and its ceiling
 UPLOAD_PAR=4                         # = document-service's default max-concurrent-stores
@@ -44,7 +45,8 @@ BARE_PORT=8099
 SERVICE_HEAP="${SERVICE_HEAP:-256m}"
 # the JVM options of ./expat (SERVICE_JAVA_OPTS there), so the ceiling runs in the same JVM configuration
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:+UseSerialGC}"
-SERVICES=(catalog-service:8081 application-service:8082 document-service:8083 scheduling-service:8084 fee-service:8085)
+SERVICES=(catalog-service:8081 application-service:8082 document-service:8083 scheduling-service:8084 fee-service:8085
+          notification-service:8086)
 S3_URL=http://127.0.0.1:9000; S3_BUCKET=expat-documents; S3_USER=expat-minio:expat-minio-secret
 KC=http://127.0.0.1:8180/realms/expat/protocol/openid-connect/token
 export PGPASSWORD=scheduling
@@ -53,7 +55,7 @@ PSQL=(psql -h 127.0.0.1 -U scheduling -d scheduling -qAt -v ON_ERROR_STOP=1)
 DATE=$(date +%Y-%m-%d)
 # a smoke run or a subset never overwrites a full run's report
 SUFFIX=$( ((QUICK)) && echo -quick || true)
-[[ $ONLY == "http,booking,upload,latency,startup" ]] || SUFFIX+="-${ONLY//,/-}"
+[[ $ONLY == "http,booking,upload,latency,notify,startup" ]] || SUFFIX+="-${ONLY//,/-}"
 OUT="bench/results/$DATE-bench$SUFFIX.md"
 WORK="$ROOT/.stack/bench"; rm -rf "$WORK"; mkdir -p "$WORK" bench/results
 declare -A R          # every figure, key -> value
@@ -106,7 +108,7 @@ if (want http || want startup) && { [[ ! -f $BARE_JAR ]] || [[ -n $(find bench/b
     || { tail -40 "$WORK/bare-build.log" >&2; die "bare-quarkus build failed"; }
   cmd "mvn -B -ntp -q -f bench/bare-quarkus/pom.xml package -DskipTests"
 fi
-if want booking || want upload || want latency; then
+if want booking || want upload || want latency || want notify; then
   say "compiling the harness (bench/harness)"
   "${MVN[@]}" -f bench/harness/pom.xml compile >"$WORK/harness-build.log" 2>&1 \
     || { tail -40 "$WORK/harness-build.log" >&2; die "harness build failed"; }
@@ -276,11 +278,17 @@ if want latency; then
   harness latency events="$LAT_EVENTS"
 fi
 
+# ---------------------------------------------------------------------------------------------- notifications (#12)
+if want notify; then
+  say "notifications: event -> e-mail accepted by SMTP and event -> webhook ($NOTIFY_EVENTS each, one at a time), then a fan-out to 40 endpoints of which 8 hang"
+  harness notify events="$NOTIFY_EVENTS" fanout_events="$FANOUT_EVENTS" endpoints=40 hanging=8
+fi
+
 # ---------------------------------------------------------------------------------------------- start-up (#2, #8)
 if want startup; then
   say "start-up: a fresh JVM of each service on a spare port (the running stack stays up), and the bare ceiling"
   for s in "${SERVICES[@]}"; do
-    name=${s%%:*}; port=$(( ${s##*:} + 11000 ))    # 19081..19085
+    name=${s%%:*}; port=$(( ${s##*:} + 11000 ))    # 19081..19086
     rm -rf "$WORK/run-$name" && cp -r "$name/target/quarkus-app" "$WORK/run-$name"
     R[startup.$name.ready_ms]=$(start_jar "fresh-$name" "$port" "$WORK/run-$name/quarkus-run.jar")
     sleep 5
@@ -356,11 +364,23 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
     row "event latency documents.approved → booking open ($(v latency.events) events)" \
       "p50 $(v latency.p50_ms) ms, p99 $(v latency.p99_ms) ms, max $(v latency.max_ms) ms" "—" "—" "—"
   fi
+  if want notify; then
+    row "payment.received → e-mail accepted by SMTP ($(v notify.mail.events) events, one at a time)" \
+      "p50 $(v notify.mail.p50_ms) ms, p99 $(v notify.mail.p99_ms) ms, max $(v notify.mail.max_ms) ms" "—" "p99 < 1000 ms" \
+      "$(awk -v p="$(v notify.mail.p99_ms)" 'BEGIN { print (p+0 < 1000 ? "yes" : "no") }')"
+    row "appointment.checked-in → webhook at the receiver, one endpoint ($(v notify.webhook.events) events)" \
+      "p50 $(v notify.webhook.p50_ms) ms, p99 $(v notify.webhook.p99_ms) ms, max $(v notify.webhook.max_ms) ms" "—" "p99 < 1000 ms" \
+      "$(awk -v p="$(v notify.webhook.p99_ms)" 'BEGIN { print (p+0 < 1000 ? "yes" : "no") }')"
+    row "fan-out: $(v notify.fanout.endpoints) endpoints (20 per company, the service's cap), $(v notify.fanout.hanging) never answer; $(v notify.fanout.events) events at 10/s per company" \
+      "healthy receivers: $(v notify.fanout.delivered) of $(v notify.fanout.expected) deliveries, $(v notify.fanout.per_s) /s, p50 $(v notify.fanout.p50_ms) ms, p99 $(v notify.fanout.p99_ms) ms" \
+      "one endpoint, nothing hanging: p99 $(v notify.webhook.p99_ms) ms" "healthy p99 < 1000 ms, all delivered" \
+      "$(awk -v p="$(v notify.fanout.p99_ms)" -v d="$(v notify.fanout.delivered)" -v e="$(v notify.fanout.expected)" 'BEGIN { print (p+0 < 1000 && d == e ? "yes" : "no") }')"
+  fi
   echo
   if want startup; then
     echo "## Start-up and memory"
     echo
-    echo "A fresh JVM of each service (ports 19081-19085, the running stack stays up), time from launch until"
+    echo "A fresh JVM of each service (ports 19081-19086, the running stack stays up), time from launch until"
     echo "\`/q/health/ready\` answers 200, RSS 5 s later; the bare Quarkus app is the ceiling. Last column: RSS of the"
     echo "running instance (port 808x) after this run's load."
     echo
@@ -373,7 +393,7 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
     echo "| bare Quarkus (ceiling) | $(v startup.bare.ready_ms) ms | $(v startup.bare.rss_mb) MB | — |"
     echo
   fi
-  echo "Full-stack cold start (infrastructure + five services): $( ((COLD)) && echo "see [$DATE-startup.md]($DATE-startup.md)" || \
+  echo "Full-stack cold start (infrastructure + six services): $( ((COLD)) && echo "see [$DATE-startup.md]($DATE-startup.md)" || \
     echo "not measured in this run (\`bench/run.sh --cold-start\` stops the whole stack; earlier: $(ls bench/results/*startup*.md bench/results/stack-cold-start.md 2>/dev/null | xargs -r -n1 basename | sed 's/.*/[&](&)/' | paste -sd, - || true))")."
   echo
   echo "## Details"

@@ -57,6 +57,8 @@ import java.util.stream.Collectors;
  *   <li>{@code latency events=100} — documents.approved published → booking open visible in the database.</li>
  *   <li>{@code docprep} / {@code docdone app=...} — an application with a checklist in document-service (via
  *   application.submitted) for the upload benchmark; withdraws it afterwards.</li>
+ *   <li>{@code notify events=100 fanout_events=50 endpoints=40 hanging=8} — notification-service: event → e-mail
+ *   accepted by SMTP, event → webhook, and a fan-out with hanging receivers ({@link NotifyBench}).</li>
  *   <li>{@code cleanup} — removes what an interrupted booking run left behind.</li>
  * </ul>
  */
@@ -94,6 +96,7 @@ public final class Harness {
             case "latency" -> latency(Integer.parseInt(a.getOrDefault("events", "100")));
             case "docprep" -> docprep(a.getOrDefault("service", "work-visa-issuance"));
             case "docdone" -> docdone(a.get("app"));
+            case "notify" -> NotifyBench.run(a);
             case "cleanup" -> {
                 try (Connection c = db()) {
                     log("bench appointments removed, seats given back on " + cleanup(c) + " slots");
@@ -109,7 +112,7 @@ public final class Harness {
                 }
             }
             default -> {
-                System.err.println("usage: Harness booking|latency|docprep|docdone|cleanup [key=value ...]");
+                System.err.println("usage: Harness booking|latency|notify|docprep|docdone|cleanup [key=value ...]");
                 System.exit(2);
             }
         }
