@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static kz.aifc.expat.document.support.Fixtures.as;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -172,6 +173,41 @@ class UploadTest {
                     .header("Content-Disposition", equalTo("attachment; filename=\"" + name + ".pdf\"; filename*=UTF-8''"
                             + name + ".pdf"));
         }
+    }
+
+    /**
+     * #14.9 (test limits: 6 versions per requirement, 48 MiB per application): the next version or the file that
+     * would pass the application's bytes is refused with 422 and nothing reaches the bucket; up to the limit is fine.
+     */
+    @Test
+    void versionsAndBytesAreBoundedPerRequirementAndApplication() {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
+        for (int v = 1; v <= 6; v++) {
+            Fixtures.upload(Tokens.hrAcme(), app, requirement, "v" + v + ".pdf", "application/pdf", Fixtures.pdf(200))
+                    .then().statusCode(201).body("version", is(v));
+        }
+        Fixtures.upload(Tokens.partnerAcme(), app, requirement, "v7.pdf", "application/pdf", Fixtures.pdf(200))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", endsWith("/rule-violated/too-many-versions")).body("maxVersions", is(6));
+        assertEquals(6, objectsUnder("applications/" + app + "/" + requirement + "/").size());
+
+        JsonPath other = Fixtures.readyChecklist(Fixtures.ACME);
+        String big = other.getString("applicationId");
+        String target = Fixtures.requirementId(other, Fixtures.mandatoryUpload());
+        int mib = 1024 * 1024;
+        for (int i = 0; i < 2; i++) {
+            Fixtures.upload(Tokens.hrAcme(), big, target, "big" + i + ".pdf", "application/pdf", Fixtures.pdf(20 * mib))
+                    .then().statusCode(201);
+        }
+        Fixtures.upload(Tokens.hrAcme(), big, target, "nine.pdf", "application/pdf", Fixtures.pdf(9 * mib))
+                .then().statusCode(422).body("type", endsWith("/rule-violated/storage-quota"))
+                .body("maxBytes", is(48 * mib)).body("usedBytes", is(40 * mib));
+        assertEquals(2, objectsUnder("applications/" + big + "/").size());
+        // exactly up to the limit is accepted
+        Fixtures.upload(Tokens.hrAcme(), big, target, "eight.pdf", "application/pdf", Fixtures.pdf(8 * mib))
+                .then().statusCode(201);
     }
 
     @Test

@@ -21,6 +21,17 @@ public interface DocumentsConfig {
     @WithDefault("20M")
     MemorySize maxFileSize();
 
+    /** Versions one requirement may hold; one more is refused with 422 (rule too-many-versions), nothing kept. */
+    @WithDefault("50")
+    int maxVersionsPerRequirement();
+
+    /**
+     * Bytes all documents of one application may take in the store (infected, hence deleted, versions not counted);
+     * an upload that would pass it is refused with 422 (rule storage-quota), nothing kept.
+     */
+    @WithDefault("1G")
+    MemorySize maxBytesPerApplication();
+
     /** File types accepted, recognised by their content (magic bytes). */
     @WithDefault("PDF,JPEG,PNG")
     List<FileType> allowedTypes();

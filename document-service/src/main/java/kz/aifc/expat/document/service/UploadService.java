@@ -58,6 +58,9 @@ public class UploadService {
         Target target = QuarkusTransaction.requiringNew().call(() -> checkTarget(applicationId, requirementId));
         try (UploadLimiter.Permit permit = limiter.acquire(target.companyBin());
              FileReceiver.Received received = receiver.receive(body)) {
+            // before the store sees a byte; checked again under the checklist's lock when committing
+            QuarkusTransaction.requiringNew().run(() -> assertQuota(target.checklistId(), target.requirementId(),
+                    received.size));
             UUID documentId = UUID.randomUUID();
             String key = "applications/" + applicationId + "/" + target.requirementId() + "/" + documentId;
             return writer.store(key, received, () -> commit(applicationId, target, documentId, key, received,
@@ -69,7 +72,29 @@ public class UploadService {
         Checklist checklist = access.checklist(applicationId);
         Requirement requirement = access.requirement(checklist, requirementId);
         assertAcceptsUploads(checklist, requirement);
+        assertQuota(checklist.id, requirement.id, 0);
         return new Target(checklist.id, checklist.companyBin, requirement.id, requirement.documentCode);
+    }
+
+    /** Security #14.9: a bounded number of versions per requirement and of stored bytes per application. */
+    private void assertQuota(UUID checklistId, UUID requirementId, long incomingBytes) {
+        long versions = (Long) em.createQuery("select count(d) from Document d where d.requirementId = :r")
+                .setParameter("r", requirementId).getSingleResult();
+        int maxVersions = config.maxVersionsPerRequirement();
+        if (versions >= maxVersions) {
+            throw ProblemException.ruleViolated("too-many-versions", "This document already has " + versions
+                    + " versions, the most one document may have; nothing was kept").with("maxVersions", maxVersions);
+        }
+        Number used = (Number) em.createQuery("select coalesce(sum(d.size), 0) from Document d where "
+                        + "d.checklistId = :c and d.status <> :infected").setParameter("c", checklistId)
+                .setParameter("infected", DocumentStatus.INFECTED).getSingleResult();
+        long max = config.maxBytesPerApplication().asLongValue();
+        if (used.longValue() + incomingBytes > max || used.longValue() >= max) {
+            throw ProblemException.ruleViolated("storage-quota", "The documents of this application take "
+                            + used.longValue() + " bytes" + (incomingBytes > 0 ? " and this file " + incomingBytes : "")
+                            + ", more than the " + max + " bytes an application may store; nothing was kept")
+                    .with("maxBytes", max).with("usedBytes", used.longValue());
+        }
     }
 
     private static void assertAcceptsUploads(Checklist checklist, Requirement requirement) {
@@ -101,6 +126,7 @@ public class UploadService {
         em.refresh(checklist, LockModeType.PESSIMISTIC_WRITE);
         Requirement requirement = Requirement.findById(target.requirementId());
         assertAcceptsUploads(checklist, requirement);
+        assertQuota(checklist.id, requirement.id, received.size); // exact under the lock: uploads in parallel
         if (checklist.status == ChecklistStatus.CHANGES_REQUESTED) {
             checklist.round++; // the company answers the requested changes: a new review round starts
             checklist.status = ChecklistStatus.OPEN;
