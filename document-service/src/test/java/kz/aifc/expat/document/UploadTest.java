@@ -158,6 +158,32 @@ class UploadTest {
                         "attachment; filename=\"evil_script_.pdf\"; filename*=UTF-8''evil_script_.pdf"));
     }
 
+    /** #14.4: a NUL in the part's file name, or a body without its closing boundary, is a 400, never a 500. */
+    @Test
+    void aNulInTheFileNameOrAnUnfinishedBodyIs400() throws Exception {
+        JsonPath checklist = Fixtures.readyChecklist(Fixtures.ACME);
+        String app = checklist.getString("applicationId");
+        String requirement = Fixtures.requirementId(checklist, Fixtures.mandatoryUpload());
+        String head = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 nul\r\n--XX--\r\n";
+        String unfinished = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 and then nothing";
+        for (String body : List.of(head, unfinished)) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                                    + io.restassured.RestAssured.port + "/api/v1/applications/" + app + "/requirements/"
+                                    + requirement + "/documents"))
+                            .header("Authorization", "Bearer " + Tokens.hrAcme())
+                            .header("Content-Type", "multipart/form-data; boundary=XX")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                                    body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
+        as(Tokens.hrAcme()).get("/api/v1/applications/{a}/documents", app).then().body("size()", is(0));
+    }
+
     /** #14.8: a PDF named like a web page or a program is kept and downloaded under a .pdf name. */
     @Test
     void aDangerousExtensionIsReplacedByTheDetectedTypesOnStorageAndDownload() {

@@ -98,13 +98,21 @@ public class FileReceiver {
     }
 
     private Received spoolPart(FileItemInput item, InputStream part, InputStream body) throws IOException {
+        String name;
+        try {
+            name = item.getName();
+        } catch (IllegalArgumentException e) {
+            // commons-fileupload refuses a name holding NUL (InvalidPathException): bad input, not a failure
+            drain(body);
+            throw ProblemException.badRequest(FILE_FIELD, "the file name holds a character no file name may hold");
+        }
         byte[] head = part.readNBytes(FileType.SNIFF_LENGTH);
         if (head.length == 0) {
             throw ProblemException.badRequest(FILE_FIELD, "the file is empty");
         }
         FileType type = FileType.sniff(head, head.length).orElse(null);
         Optional<FileType> declared = FileType.ofMediaType(item.getContentType());
-        Optional<FileType> byName = FileType.ofExtension(item.getName());
+        Optional<FileType> byName = FileType.ofExtension(name);
         if (type == null || !config.allowedTypes().contains(type)) {
             drain(body);
             throw unsupported("The file content is not one of the accepted types " + config.allowedTypes(), type);
@@ -133,7 +141,7 @@ public class FileReceiver {
                 throw new ProblemException(413, "payload-too-large", "File too large",
                         "A file may have at most " + max + " bytes").with("maxBytes", max);
             }
-            return new Received(file, type, Filenames.withExtensionOf(type, Filenames.sanitise(item.getName())),
+            return new Received(file, type, Filenames.withExtensionOf(type, Filenames.sanitise(name)),
                     counted.count(), counted.sha256());
         } catch (IOException | RuntimeException e) {
             spool.delete(file);
