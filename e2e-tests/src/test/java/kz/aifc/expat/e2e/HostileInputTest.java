@@ -312,6 +312,52 @@ class HostileInputTest {
         }
     }
 
+    /**
+     * #14.4 and #14.5: dates far outside any calendar the services know (year +999999999, 9999, 0001) and a broken
+     * Accept-Language are a 400, a header naming no language is no preference (the catalog's 4xx is an answer, not an outage:
+     * booking stays open for everyone after).
+     */
+    @org.junit.jupiter.api.Test
+    void outOfRangeDatesAndBrokenLanguagesAre400() throws Exception {
+        String far = "%2B999999999-01-01";
+        Map<String, String> routes = new java.util.LinkedHashMap<>();
+        routes.put(Services.SCHEDULING.url() + "/api/v1/slots?serviceCode=iin&from=" + far + "&to=" + far, null);
+        routes.put(Services.SCHEDULING.url() + "/api/v1/slots?serviceCode=iin&from=9999-01-01&to=9999-01-02", null);
+        routes.put(Services.CATALOG.url() + "/api/v1/calendar/add-working-days?date=" + far + "&days=1", null);
+        routes.put(Services.CATALOG.url() + "/api/v1/calendar/working-days-between?from=0001-01-01&to=9999-12-31",
+                null);
+        routes.put(Services.CATALOG.url() + "/api/v1/calendar/add-working-days?date=2026-01-01&days=2147483647",
+                null);
+        routes.put(Services.FEE.url() + "/api/v1/quotes?serviceCode=iin&asOf=" + far, null);
+        routes.put(Services.FEE.url() + "/api/v1/quotes?serviceCode=iin&startDate=9999-12-31", null);
+        routes.put(Services.APPLICATION.url() + "/api/v1/radar/visa-expiry?withinDays=2147483647", Tokens.hrAcme());
+        for (Map.Entry<String, String> route : routes.entrySet()) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(route.getKey())).GET();
+            if (route.getValue() != null) {
+                b.header("Authorization", "Bearer " + route.getValue());
+            }
+            HttpResponse<String> r = send(b.build());
+            org.junit.jupiter.api.Assertions.assertEquals(400, r.statusCode(), route.getKey() + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    route.getKey());
+        }
+        // a header that names no language is no preference: the catalog answers in its default language
+        for (String language : List.of(";", ";;q=x", ",", "*;q=2")) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(Services.CATALOG.url()
+                    + "/api/v1/services")).header("Accept-Language", language).GET().build());
+            org.junit.jupiter.api.Assertions.assertEquals(200, r.statusCode(), "Accept-Language '" + language
+                    + "': " + r.body());
+        }
+        // a booking far in the future is the caller's mistake: the catalog breaker stays closed for everyone
+        send(HttpRequest.newBuilder(URI.create(Services.SCHEDULING.url() + "/api/v1/appointments"))
+                .header("Authorization", "Bearer " + Tokens.hrAcme()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"" + java.util.UUID.randomUUID()
+                        + "\",\"start\":\"9999-01-04T10:00:00+05:00\"}")).build());
+        HttpResponse<String> slots = send(HttpRequest.newBuilder(URI.create(Services.SCHEDULING.url()
+                + "/api/v1/slots?serviceCode=iin")).GET().build());
+        org.junit.jupiter.api.Assertions.assertEquals(200, slots.statusCode(), slots.body());
+    }
+
     /** #14.11: trailing garbage after the JSON value and duplicate keys are refused, never silently read. */
     @org.junit.jupiter.api.Test
     void ambiguousJsonIsRefused() throws Exception {
