@@ -315,7 +315,7 @@ class HostileInputTest {
     /**
      * #14.4: dates far outside any calendar the services know (year +999999999, 9999, 0001) are a 400; an
      * Accept-Language header naming no language is no preference. (That such a 400 from the catalog never opens
-     * scheduling-service's breaker is scheduling-service's CatalogOutageTest, #14.5.)
+     * scheduling-service's breaker is scheduling-service's InputBoundsTest, #14.5.)
      */
     @org.junit.jupiter.api.Test
     void outOfRangeDatesAndBrokenLanguagesAre400() throws Exception {
