@@ -82,11 +82,27 @@ class SubmissionRulesTest {
         Map<String, Object> a = app(defaultPerson(Tokens.hrAcme()), "work-visa-issuance");
         submit(a).statusCode(422).body("rule", is("required-data"))
                 .body("errors.field", hasItems("requestedVisaEnd", "visaCategory"));
-        a.put("visaCategory", "B2");
         a.put("requestedVisaEnd", TODAY.plusYears(1).toString());
-        submit(a).statusCode(422).body("rule", is("required-data")).body("errors.field", contains("visaCategory"));
+        // a category the service does not issue is refused when the draft is written (#14.11), not stored
+        a.put("visaCategory", "B2");
+        as(Tokens.hrAcme()).body(a).post("/api/v1/applications").then().statusCode(422)
+                .contentType(containsString("application/problem+json")).body("rule", is("visa-category-not-offered"))
+                .body("visaCategory", is("B2")).body("offered", contains("C3"));
         a.put("visaCategory", "C3");
         passes(a);
+        // likewise a fee variant the service does not have, at creation and at update
+        Map<String, Object> trpVariant = app(personWith("RUS", TODAY.plusYears(5), validIin(), null), "trp-employment");
+        trpVariant.put("variant", "STUDENT");
+        as(Tokens.hrAcme()).body(trpVariant).post("/api/v1/applications").then().statusCode(422)
+                .body("rule", is("variant-not-offered")).body("offered", hasItems("EMPLOYEE", "EXPERT"));
+        trpVariant.put("variant", "EXPERT");
+        String draft = createApp(Tokens.hrAcme(), trpVariant);
+        trpVariant.put("variant", "STUDENT");
+        String etag = as(Tokens.hrAcme()).get("/api/v1/applications/" + draft).then().statusCode(200).extract()
+                .header("ETag");
+        as(Tokens.hrAcme()).header("If-Match", etag).body(trpVariant).put("/api/v1/applications/" + draft).then()
+                .statusCode(422).body("rule", is("variant-not-offered"));
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + draft).then().body("variant", is("EXPERT"));
         // trp-employment needs IIN, variant and planned stay
         Map<String, Object> trp = app(personWith("RUS", TODAY.plusYears(5), null, null), "trp-employment");
         submit(trp).statusCode(422).body("errors.field", hasItems("person.iin", "variant", "plannedStayDays"));

@@ -35,6 +35,28 @@ public class CatalogFacts {
         return new ServiceFacts(serviceCode, asOf, service, fees);
     }
 
+    /**
+     * 422 when a draft names a visa category or a fee variant the service does not have (#14.11): the categories of
+     * the catalog's service ({@code visaCategories}; a service listing none is not checked, its category comes from
+     * elsewhere, e.g. the visa being extended) and the variants of its published service fees.
+     */
+    public static void requireKnownChoices(ServiceFacts facts, String visaCategory, String variant) {
+        java.util.List<String> categories = new java.util.ArrayList<>();
+        facts.service().path("visaCategories").forEach(c -> categories.add(c.asText()));
+        if (visaCategory != null && !categories.isEmpty() && !categories.contains(visaCategory)) {
+            throw ProblemException.ruleViolated("visa-category-not-offered", "Service " + facts.serviceCode()
+                            + " issues visa categories " + String.join(", ", categories) + ", not " + visaCategory)
+                    .with("visaCategory", visaCategory).with("offered", categories);
+        }
+        java.util.List<String> variants = new java.util.ArrayList<>();
+        facts.fees().path("serviceFees").forEach(f -> variants.add(f.path("variant").asText()));
+        if (variant != null && !variants.isEmpty() && !variants.contains(variant)) {
+            throw ProblemException.ruleViolated("variant-not-offered", "Service " + facts.serviceCode()
+                            + " has the variants " + String.join(", ", variants) + ", not " + variant)
+                    .with("variant", variant).with("offered", variants);
+        }
+    }
+
     /** 422 {@code option-not-offered} for the first chosen option the service does not offer. */
     public static void requireOffered(ServiceFacts facts, Set<String> options) {
         for (String option : options == null ? Set.<String>of() : new java.util.TreeSet<>(options)) {

@@ -45,8 +45,15 @@ public class DraftService {
     @Inject
     AppClock clock;
 
+    /** What the draft chooses must be offered by its service (read before any transaction: a remote call). */
+    private void requireOffered(Draft draft) {
+        CatalogFacts.ServiceFacts facts = catalog.of(draft.serviceCode(), clock.today());
+        CatalogFacts.requireOffered(facts, draft.options());
+        CatalogFacts.requireKnownChoices(facts, draft.visaCategory(), draft.variant());
+    }
+
     public Application create(Draft draft) {
-        CatalogFacts.requireOffered(catalog.of(draft.serviceCode(), clock.today()), draft.options());
+        requireOffered(draft);
         return QuarkusTransaction.joiningExisting().call(() -> {
             Company company = companies.mine();
             Person person = persons.visible(draft.personId(), false);
@@ -69,7 +76,7 @@ public class DraftService {
     }
 
     public Application update(UUID id, Draft draft, String ifMatch) {
-        CatalogFacts.requireOffered(catalog.of(draft.serviceCode(), clock.today()), draft.options());
+        requireOffered(draft);
         return QuarkusTransaction.joiningExisting().call(() -> {
             Application a = queries.visible(id, true);
             Preconditions.ifMatch(ifMatch, a.version);
