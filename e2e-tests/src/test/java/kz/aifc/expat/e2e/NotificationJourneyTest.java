@@ -90,17 +90,17 @@ class NotificationJourneyTest {
                 .body("state", equalTo("CHANGES_REQUESTED"));
         String shortId = application.substring(0, 8);
 
-        // the company contact, in the language given with the address (the contact may also hear of other Acme
-        // cases an earlier suite left in flight: pick this one's)
+        // the company contact, in the language given with the address (the same mailbox also gets the invoice of
+        // this case and news of other Acme cases an earlier suite left in flight: pick the changes-requested one)
+        String subject = shortId + " өтінімі: құжаттарды түзету қажет";
         List<Received> box = new ArrayList<>();
         eventually().alias("the contact's e-mail about " + shortId).until(() -> {
             box.clear();
-            Mailbox.read(contact).stream().filter(m -> m.subject().contains(shortId)).forEach(box::add);
+            Mailbox.read(contact).stream().filter(m -> subject.equals(m.subject())).forEach(box::add);
             return !box.isEmpty();
         });
         assertEquals(1, box.size(), "one e-mail per event and address");
         Received toContact = box.get(0);
-        assertEquals(shortId + " өтінімі: құжаттарды түзету қажет", toContact.subject());
         assertEquals("kk", toContact.language());
         assertTrue(toContact.text().contains("too dark"), toContact.text());
         assertTrue(toContact.text().contains(application), toContact.text());
@@ -116,7 +116,7 @@ class NotificationJourneyTest {
         for (Receiver.Request r : forApplication(acmeReceiver, application)) {
             assertTrue(Receiver.signedWith(acmeSecret, r), "signature of " + r.id() + ": " + r.signature());
             assertEquals(r.id(), JsonPath.from(r.body()).getString("id"), "webhook-id is the CloudEvent id");
-            assertEquals("application/cloudevents+json", r.contentType());
+            assertTrue(r.contentType().startsWith("application/cloudevents+json"), r.contentType());
         }
         assertFalse(Receiver.signedWith("whsec_" + Base64.getEncoder().encodeToString(new byte[32]),
                 forApplication(acmeReceiver, application).get(0)), "a wrong secret does not verify");
