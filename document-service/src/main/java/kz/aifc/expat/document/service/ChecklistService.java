@@ -67,14 +67,18 @@ public class ChecklistService {
         checklist.round = 1;
         checklist.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         checklist.persist();
-        loadItems(checklist);
+        // the new row is this transaction's own: nobody waits on it while the catalog is asked
+        loadItems(checklist, askCatalog(checklist));
     }
 
-    /** Fills the requirements from the catalog; false when the catalog could not answer (retried later). */
-    boolean loadItems(Checklist checklist) {
+    /** The catalog's checklist for the application's service, profile and date; empty when it could not answer. */
+    private Optional<CatalogClient.CatalogChecklist> askCatalog(Checklist checklist) {
+        return catalog.checklist(checklist.serviceCode, profile(checklist), checklist.asOf);
+    }
+
+    /** Fills the requirements from the catalog's answer; false when there was none (retried later). */
+    boolean loadItems(Checklist checklist, Optional<CatalogClient.CatalogChecklist> answer) {
         checklist.loadAttempts++;
-        Optional<CatalogClient.CatalogChecklist> answer = catalog.checklist(checklist.serviceCode,
-                profile(checklist), checklist.asOf);
         if (answer.isEmpty() || answer.get().items() == null) {
             return false;
         }
@@ -117,16 +121,18 @@ public class ChecklistService {
     @Scheduled(identity = "checklist-loader", every = "{expat.documents.checklist-retry-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void retryUnloaded() {
-        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> Checklist
+        List<Checklist> pending = QuarkusTransaction.requiringNew().call(() -> Checklist
                 .<Checklist>find("itemsLoaded = false and closedAt is null order by loadAttempts, createdAt")
-                .page(0, 20).list().stream().map(c -> c.applicationId).toList());
+                .page(0, 20).list());
         // least-tried first and no early stop: a checklist the catalog keeps refusing (an unknown code, a date before
-        // the first version) must not hold back the others; while the catalog is down the breaker answers at once
-        for (UUID applicationId : pending) {
-            QuarkusTransaction.requiringNew().run(() -> Checklist.lockByApplication(applicationId)
+        // the first version) must not hold back the others; while the catalog is down the breaker answers at once.
+        // The catalog is asked with no transaction open; only then is the row locked and filled (if still empty).
+        for (Checklist unloaded : pending) {
+            Optional<CatalogClient.CatalogChecklist> answer = askCatalog(unloaded);
+            QuarkusTransaction.requiringNew().run(() -> Checklist.lockByApplication(unloaded.applicationId)
                     .ifPresent(c -> {
                         if (!c.itemsLoaded) {
-                            loadItems(c);
+                            loadItems(c, answer);
                         }
                     }));
         }
