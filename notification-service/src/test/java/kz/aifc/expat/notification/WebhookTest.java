@@ -280,6 +280,51 @@ class WebhookTest {
         api(Tokens.hrAcme()).delete("/api/v1/webhooks/" + fast).then().statusCode(204);
     }
 
+    /**
+     * The bench's fan-out case in small: five hanging endpoints and a healthy one at the same partner host (one
+     * receiver, one port), with hundreds of deliveries queued for the hanging ones ahead of the healthy one's. Two
+     * defects held the healthy one back until the hanging ones timed out: the HTTP client's connection pool is per
+     * host and port (two connections, both taken by hanging requests), and a claim window over all due deliveries
+     * in sequence order was filled by the hanging endpoints' backlog.
+     */
+    @Test
+    void hangingEndpointsAndTheirBacklogAtTheSameHostDoNotHoldBackAHealthyOne() throws Exception {
+        Receiver partner = receiver();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(create(Tokens.hrAcme(), partner.url("hang-" + i, Mode.HANG), "application.status-changed")
+                    .path("id"));
+        }
+        int backlog = 60;
+        for (int i = 0; i < backlog; i++) {
+            injectStatus(UUID.randomUUID().toString(), ACME, "UNDER_REVIEW");
+        }
+        eventually().until(() -> queuedFor(ids) == 5L * backlog && partner.inProgress() == 5);
+        ids.add(create(Tokens.hrAcme(), partner.url("ok", Mode.OK), "application.status-changed").path("id"));
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(injectStatus(UUID.randomUUID().toString(), ACME, "UNDER_REVIEW"));
+        }
+        eventually().until(() -> partner.requests("ok").size() >= 5);
+        assertEquals(Set.copyOf(events), Set.copyOf(partner.requests("ok").stream().map(Receiver.Request::id)
+                .toList()));
+        // served while every hanging endpoint still holds its first request (within the 10 s timeout)
+        for (int i = 0; i < 5; i++) {
+            assertEquals(1, partner.requests("hang-" + i).size(), "hang-" + i + " has not been retried yet");
+        }
+        partner.release();
+        for (String id : ids) { // with its backlog still queued, deleting an endpoint is a 204 (no lock conflict)
+            api(Tokens.hrAcme()).delete("/api/v1/webhooks/" + id).then().statusCode(204);
+        }
+    }
+
+    private long queuedFor(List<String> endpointIds) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING' AND endpoint_id IN (:ids)")
+                .setParameter("ids", endpointIds.stream().map(UUID::fromString).toList()).getSingleResult())
+                .longValue());
+    }
+
     @Test
     void droppedConnectionsUnknownHostsAndRefusedConnectionsAreRetriedAndLoggedNeverAnApiError()
             throws Exception {

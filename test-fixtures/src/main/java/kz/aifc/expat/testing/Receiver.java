@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -25,13 +26,15 @@ public final class Receiver implements AutoCloseable {
 
     public enum Mode { OK, SLOW, ERROR_500, HANG, CLOSE }
 
+    /** {@code path} is the request's path: several endpoints can share one receiver (one partner host). */
     public record Request(String id, String timestamp, String signature, String contentType, String body,
-                         Mode answeredWith) {
+                         Mode answeredWith, String path) {
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.OK);
+    private final Map<String, Mode> pathModes = new ConcurrentHashMap<>();
     private final AtomicInteger inProgress = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -53,6 +56,20 @@ public final class Receiver implements AutoCloseable {
     public Receiver mode(Mode m) {
         mode.set(m);
         return this;
+    }
+
+    /**
+     * Another endpoint URL on this same host and port, {@code /hooks/<name>}, answering as {@code m} whatever the
+     * receiver's own mode: many companies' endpoints at one partner host, some of them broken.
+     */
+    public String url(String name, Mode m) {
+        pathModes.put("/hooks/" + name, m);
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    /** Requests to {@code /hooks/<name>}. */
+    public List<Request> requests(String name) {
+        return requests.stream().filter(r -> r.path().equals("/hooks/" + name)).toList();
     }
 
     public List<Request> requests() {
@@ -80,11 +97,12 @@ public final class Receiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            Mode m = mode.get();
+            String path = exchange.getRequestURI().getPath();
+            Mode m = pathModes.getOrDefault(path, mode.get());
             var h = exchange.getRequestHeaders();
             requests.add(new Request(h.getFirst("webhook-id"), h.getFirst("webhook-timestamp"),
                     h.getFirst("webhook-signature"), h.getFirst("content-type"),
-                    new String(body, StandardCharsets.UTF_8), m));
+                    new String(body, StandardCharsets.UTF_8), m, path));
             switch (m) {
                 case OK -> answer(exchange, 204, "");
                 case SLOW -> {

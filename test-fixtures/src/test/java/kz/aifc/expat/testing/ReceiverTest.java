@@ -51,7 +51,28 @@ class ReceiverTest {
         }
     }
 
+    @Test
+    void endpointsSharingTheReceiverAnswerByTheirOwnPath() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String broken = receiver.url("broken", Receiver.Mode.ERROR_500);
+            String fine = receiver.url("fine", Receiver.Mode.OK);
+            assertTrue(broken.startsWith("http://127.0.0.1:") && fine.replace("fine", "broken").equals(broken),
+                    "same host and port, another path");
+            assertEquals(500, http.send(HttpRequest.newBuilder(URI.create(broken)).POST(
+                    HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode());
+            assertEquals(204, http.send(HttpRequest.newBuilder(URI.create(fine)).POST(
+                    HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode());
+            assertEquals(1, receiver.requests("broken").size());
+            assertEquals("/hooks/fine", receiver.requests("fine").get(0).path());
+            assertEquals(1, receiver.accepted().size());
+        }
+    }
+
     private static Receiver.Request request(String signature, String body) {
-        return new Receiver.Request(ID, TIMESTAMP, signature, "application/json", body, Receiver.Mode.OK);
+        return new Receiver.Request(ID, TIMESTAMP, signature, "application/json", body, Receiver.Mode.OK,
+                "/hooks/expat");
     }
 }

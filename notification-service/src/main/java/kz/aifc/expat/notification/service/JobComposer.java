@@ -1,6 +1,7 @@
 package kz.aifc.expat.notification.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -20,7 +21,6 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Works the e-mail jobs off: claims due jobs (SKIP LOCKED + lease: one replica per job), composes them outside any
@@ -52,49 +52,37 @@ public class JobComposer {
     @Inject
     MailRelay mailRelay;
 
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private Sweep sweep;
 
     void onStart(@Observes StartupEvent start) {
-        started.set(true);
+        sweep = new Sweep("composer", executor, this::composeDue);
+        sweep.start();
         scheduler.newJob("notification-composer").setInterval("2s")
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(e -> run()).schedule();
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(e -> sweep.run()).schedule();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (sweep != null) {
+            sweep.stop();
+        }
     }
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Intake.Recorded recorded) {
-        if (recorded.job()) {
-            again.set(true);
-            if (!running.get()) {
-                executor.execute(this::run);
-            }
+        if (recorded.job() && sweep != null) {
+            sweep.wake();
         }
     }
 
-    void run() {
-        if (!started.get() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            boolean composed = false;
-            do {
-                again.set(false);
-                List<String> ids;
-                do {
-                    ids = claim();
-                    for (String id : ids) {
-                        composed |= composeOne(id);
-                    }
-                } while (ids.size() == BATCH);
-            } while (again.get());
-            if (composed) {
-                mailRelay.wake();
+    private void composeDue() {
+        List<String> ids;
+        do {
+            ids = claim();
+            for (String id : ids) {
+                if (composeOne(id)) {
+                    mailRelay.wake(); // its messages go out now, not after the rest of the batch is composed
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("composer paused: %s", e.toString());
-        } finally {
-            running.set(false);
-        }
+        } while (ids.size() == BATCH && sweep.started());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package kz.aifc.expat.notification.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Hands queued messages to the SMTP server. A message is claimed with FOR UPDATE SKIP LOCKED and a lease in a short
@@ -60,42 +60,34 @@ public class MailRelay {
     @ConfigProperty(name = "quarkus.mailer.from")
     String from;
 
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private Sweep sweep;
 
     void onStart(@Observes StartupEvent start) {
-        started.set(true);
+        sweep = new Sweep("mail relay", executor, this::sendDue);
+        sweep.start();
         scheduler.newJob("mail-relay").setInterval("1s")
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(e -> run()).schedule();
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(e -> sweep.run()).schedule();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (sweep != null) {
+            sweep.stop();
+        }
     }
 
     /** New messages were committed: send now rather than at the next sweep. */
     public void wake() {
-        again.set(true);
-        if (!running.get()) {
-            executor.execute(this::run);
+        if (sweep != null) {
+            sweep.wake();
         }
     }
 
-    void run() {
-        if (!started.get() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                // one message per claim: a lease must cover one send, not a whole batch sent one after the other
-                // (a batch outlasting its lease let another replica claim and send the same messages again)
-                List<UUID> ids;
-                while (!(ids = claim()).isEmpty()) {
-                    ids.forEach(this::sendOne);
-                }
-            } while (again.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("mail relay paused: %s", e.toString());
-        } finally {
-            running.set(false);
+    private void sendDue() {
+        // one message per claim: a lease must cover one send, not a whole batch sent one after the other
+        // (a batch outlasting its lease let another replica claim and send the same messages again)
+        List<UUID> ids;
+        while (sweep.started() && !(ids = claim()).isEmpty()) {
+            ids.forEach(this::sendOne);
         }
     }
 

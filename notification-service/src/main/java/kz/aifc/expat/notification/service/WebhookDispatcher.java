@@ -36,9 +36,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,8 +52,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   so one endpoint sees an application's events in order (a failing one holds back only its own application's
  *   followers, until it succeeds or is abandoned).</li>
  *   <li>Isolation: requests are non-blocking (Vert.x HTTP client) with at most
- *   {@code per-endpoint-concurrency} in flight per endpoint and a timeout each, so a hanging receiver occupies only
- *   its own slot while every other endpoint keeps being served.</li>
+ *   {@code per-endpoint-concurrency} in flight per endpoint (counted from live leases, so across replicas) and a
+ *   timeout each; each claim first picks endpoints with a free slot, then their deliveries, so a hanging receiver
+ *   and its backlog occupy only its own slot while every other endpoint keeps being served.</li>
  *   <li>Retries: the configured schedule (±20 % jitter), then ABANDONED; an endpoint failing without a success for
  *   {@code disable-after} is disabled and the company e-mailed.</li>
  * </ul>
@@ -106,25 +105,28 @@ public class WebhookDispatcher {
     Event<Due> due;
 
     private HttpClient http;
-    private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private Sweep sweep;
 
     void onStart(@Observes StartupEvent start) {
         int timeout = (int) config.webhooks().timeout().toMillis();
         http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout)
                 .setIdleTimeout(timeout).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
-                .setKeepAlive(true).setMaxPoolSize(Math.max(2, config.webhooks().perEndpointConcurrency()))
+                // the pool is per host and port, and many endpoints can share one partner host: sized so that it
+                // never limits below max-in-flight (per-endpoint concurrency is the claim's job), else a few
+                // hanging endpoints take every connection and that host's healthy endpoints queue behind them
+                .setKeepAlive(true).setMaxPoolSize(config.webhooks().maxInFlight())
                 .setForceSni(true).setVerifyHost(true).setTryUseCompression(false));
-        started.set(true);
+        sweep = new Sweep("webhook dispatcher", executor, () -> claim().forEach(this::send));
+        sweep.start();
         scheduler.newJob("webhook-dispatcher").setInterval("1s")
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(e -> sweep()).schedule();
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(e -> sweep.run()).schedule();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        started.set(false);
+        if (sweep != null) {
+            sweep.stop();
+        }
         if (http != null) {
             http.close();
         }
@@ -146,25 +148,8 @@ public class WebhookDispatcher {
     }
 
     public void wake() {
-        again.set(true);
-        if (!running.get()) {
-            executor.execute(this::sweep);
-        }
-    }
-
-    void sweep() {
-        if (!started.get() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                claim().forEach(this::send);
-            } while (again.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("webhook dispatcher paused: %s", e.toString());
-        } finally {
-            running.set(false);
+        if (sweep != null) {
+            sweep.wake();
         }
     }
 
@@ -172,6 +157,18 @@ public class WebhookDispatcher {
                    int attempt) {
     }
 
+    /** Due, not leased, not waiting behind an older pending delivery of the same application to the same endpoint. */
+    private static final String DUE = "d.status = 'PENDING' AND e.enabled AND d.next_attempt_at <= :now "
+            + "AND (d.lease_until IS NULL OR d.lease_until < :now) "
+            + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery o WHERE o.endpoint_id = d.endpoint_id "
+            + "  AND o.status = 'PENDING' AND o.application_id = d.application_id AND o.seq < d.seq) ";
+
+    /**
+     * Claims in two steps so that one endpoint's backlog never hides another endpoint's work: first the endpoints
+     * that have something due and a free request slot (live leases, of any replica, are the requests in flight),
+     * oldest work first; then, per endpoint, its oldest due deliveries up to its free slots. (One window over all
+     * due deliveries in sequence order let a few hanging endpoints' queued rows fill it, starving the rest.)
+     */
     @SuppressWarnings("unchecked")
     List<Claimed> claim() {
         int room = config.webhooks().maxInFlight() - total.get();
@@ -180,40 +177,45 @@ public class WebhookDispatcher {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime now = Intake.now();
-            List<WebhookDelivery> candidates = em.createNativeQuery("SELECT d.* FROM webhook_delivery d "
-                            + "JOIN webhook_endpoint e ON e.id = d.endpoint_id "
-                            + "WHERE d.status = 'PENDING' AND e.enabled AND d.next_attempt_at <= :now "
-                            + "AND (d.lease_until IS NULL OR d.lease_until < :now) "
-                            + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery o WHERE o.endpoint_id = d.endpoint_id "
-                            + "  AND o.status = 'PENDING' AND o.application_id = d.application_id AND o.seq < d.seq) "
-                            + "ORDER BY d.seq LIMIT :n FOR UPDATE OF d SKIP LOCKED", WebhookDelivery.class)
-                    .setParameter("now", now).setParameter("n", Math.max(room * 4, 50)).getResultList();
+            List<Object[]> ready = em.createNativeQuery("SELECT endpoint_id, free FROM (SELECT d.endpoint_id, "
+                            + "min(d.seq) AS oldest, :per - (SELECT count(*) FROM webhook_delivery l "
+                            + "  WHERE l.endpoint_id = d.endpoint_id AND l.status = 'PENDING' "
+                            + "  AND l.lease_until >= :now) AS free "
+                            + "FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id WHERE " + DUE
+                            + "GROUP BY d.endpoint_id) r WHERE free > 0 ORDER BY oldest LIMIT :room")
+                    .setParameter("per", config.webhooks().perEndpointConcurrency()).setParameter("now", now)
+                    .setParameter("room", room).getResultList();
             List<Claimed> claimed = new ArrayList<>();
-            Map<UUID, Integer> taking = new java.util.HashMap<>();
-            Map<UUID, WebhookEndpoint> endpoints = new java.util.HashMap<>();
-            for (WebhookDelivery d : candidates) {
-                int busy = inFlight.computeIfAbsent(d.endpointId, k -> new AtomicInteger()).get()
-                        + taking.getOrDefault(d.endpointId, 0);
-                if (busy >= config.webhooks().perEndpointConcurrency() || claimed.size() >= room) {
-                    continue; // this endpoint is busy: its other deliveries wait, nobody else's do
+            for (Object[] row : ready) {
+                int take = Math.min(((Number) row[1]).intValue(), room - claimed.size());
+                if (take <= 0) {
+                    break;
                 }
-                WebhookEndpoint e = endpoints.computeIfAbsent(d.endpointId, id -> em.find(WebhookEndpoint.class, id));
+                WebhookEndpoint e = em.find(WebhookEndpoint.class, row[0]);
+                if (e == null) {
+                    continue;
+                }
                 List<String> secrets = new ArrayList<>(List.of(e.secret));
                 if (e.previousSecret != null && e.previousSecretUntil != null && e.previousSecretUntil.isAfter(now)) {
                     secrets.add(e.previousSecret);
                 }
-                d.leaseUntil = now.plus(config.webhooks().timeout()).plusSeconds(30);
-                d.attempts++;
-                d.lastAttemptAt = now;
-                taking.merge(d.endpointId, 1, Integer::sum);
-                claimed.add(new Claimed(d.id, d.endpointId, d.eventId, d.body, e.url, secrets, d.attempts));
+                List<WebhookDelivery> due = em.createNativeQuery("SELECT d.* FROM webhook_delivery d "
+                                + "JOIN webhook_endpoint e ON e.id = d.endpoint_id WHERE d.endpoint_id = :endpoint AND "
+                                + DUE + "ORDER BY d.seq LIMIT :n FOR UPDATE OF d SKIP LOCKED", WebhookDelivery.class)
+                        .setParameter("endpoint", e.id).setParameter("now", now).setParameter("n", take)
+                        .getResultList();
+                for (WebhookDelivery d : due) {
+                    d.leaseUntil = now.plus(config.webhooks().timeout()).plusSeconds(30);
+                    d.attempts++;
+                    d.lastAttemptAt = now;
+                    claimed.add(new Claimed(d.id, d.endpointId, d.eventId, d.body, e.url, secrets, d.attempts));
+                }
             }
             return claimed;
         });
     }
 
     private void send(Claimed c) {
-        inFlight.computeIfAbsent(c.endpointId(), k -> new AtomicInteger()).incrementAndGet();
         total.incrementAndGet();
         long started = System.nanoTime();
         // resolving the name is blocking: off the caller's thread, then the request itself is non-blocking
@@ -305,7 +307,6 @@ public class WebhookDispatcher {
         } catch (RuntimeException e) {
             LOG.warnf("could not record the outcome of delivery %s (the lease will make it retry): %s", c.id(), e);
         } finally {
-            inFlight.get(c.endpointId()).decrementAndGet();
             total.decrementAndGet();
             wake();
         }
@@ -313,7 +314,10 @@ public class WebhookDispatcher {
 
     private void record(Claimed c, Outcome o) {
         QuarkusTransaction.requiringNew().run(() -> {
-            WebhookDelivery d = em.find(WebhookDelivery.class, c.id(), LockModeType.PESSIMISTIC_WRITE);
+            // endpoint first, then delivery: the order in which deleting an endpoint locks them (no deadlock)
+            WebhookEndpoint e = em.find(WebhookEndpoint.class, c.endpointId(), LockModeType.PESSIMISTIC_WRITE);
+            WebhookDelivery d = e == null ? null
+                    : em.find(WebhookDelivery.class, c.id(), LockModeType.PESSIMISTIC_WRITE);
             if (d == null) {
                 return; // its endpoint was deleted meanwhile
             }
@@ -332,7 +336,6 @@ public class WebhookDispatcher {
             d.lastResponseExcerpt = a.responseExcerpt;
             d.lastError = o.success() ? null : o.error() != null ? a.error : "HTTP " + o.status();
             d.leaseUntil = null;
-            WebhookEndpoint e = em.find(WebhookEndpoint.class, d.endpointId, LockModeType.PESSIMISTIC_WRITE);
             if (o.success()) {
                 d.status = WebhookDelivery.SUCCEEDED;
                 d.deliveredAt = now;
