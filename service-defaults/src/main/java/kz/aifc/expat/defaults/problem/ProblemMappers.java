@@ -61,6 +61,9 @@ public class ProblemMappers {
                 detail = "Unknown field '" + field + "'";
             } else if (e instanceof InvalidFormatException invalid) {
                 detail = "Field '" + field + "' has a value of the wrong type or format";
+                if (invalid.getTargetType() == String.class) { // only StrictJson refuses a string
+                    detail = "Field '" + field + "' is not well-formed text (an unpaired UTF-16 surrogate)";
+                }
                 if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
                     detail = "Field '" + field + "' must be one of "
                             + List.of(invalid.getTargetType().getEnumConstants());
