@@ -1,5 +1,6 @@
 package kz.aifc.expat.application;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.expat.testing.Tokens;
@@ -18,7 +19,8 @@ import static org.hamcrest.Matchers.*;
 
 /** The catalog client points at a closed port (connection refused); a TCP relay to the real catalog ends the outage. */
 @QuarkusTest
-@WithTestResource(ClosedCatalogPort.class)
+@WithTestResource(value = ClosedClientPort.class, initArgs = {@ResourceArg(name = "client", value = "catalog"),
+        @ResourceArg(name = "real-url", value = "http://127.0.0.1:8081")})
 class CatalogOutageTest {
 
     @BeforeEach

@@ -8,10 +8,20 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * Points the catalog client at a loopback port nothing listens on, so calls fail with a real refused connection.
- * The real catalog's URL is kept as {@code test.catalog.real-url} for a {@link TcpRelay} that "brings it back".
+ * Points one REST client (init arg {@code client}: its config key) at a loopback port nothing listens on, so calls
+ * fail with a real refused connection. The client's real URL (init arg {@code real-url}) is kept as
+ * {@code test.<client>.real-url} for a {@link TcpRelay} that "brings it back".
  */
-public class ClosedCatalogPort implements QuarkusTestResourceLifecycleManager {
+public class ClosedClientPort implements QuarkusTestResourceLifecycleManager {
+
+    private String client;
+    private String realUrl;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        client = initArgs.get("client");
+        realUrl = initArgs.get("real-url");
+    }
 
     @Override
     public Map<String, String> start() {
@@ -21,9 +31,9 @@ public class ClosedCatalogPort implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        String real = System.getenv().getOrDefault("CATALOG_URL", "http://127.0.0.1:8081");
-        return Map.of("quarkus.rest-client.catalog.url", "http://127.0.0.1:" + port,
-                "test.catalog.real-url", real);
+        String path = java.net.URI.create(realUrl).getRawPath(); // e.g. /admin/realms/expat
+        return Map.of("quarkus.rest-client." + client + ".url", "http://127.0.0.1:" + port + path,
+                "test." + client + ".real-url", realUrl);
     }
 
     @Override

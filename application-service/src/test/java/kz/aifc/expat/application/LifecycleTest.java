@@ -201,6 +201,39 @@ class LifecycleTest {
         action(officer2, app, "release", null).then().statusCode(200).body("assignee", nullValue());
     }
 
+    /** #14.15: a case assigned to a name nobody holds was locked for everyone but admins. */
+    @Test
+    void aCaseIsAssignedOnlyToAnEnabledUserHoldingTheOfficerRole() {
+        String app = submittedAcme();
+        for (String nobody : new String[]{"ghost", "hr.acme", "applicant1", "OFFICER2"}) {
+            as(Tokens.admin()).body(Map.of("officer", nobody)).post("/api/v1/applications/" + app + "/assign")
+                    .then().statusCode(422).contentType(containsString("application/problem+json"))
+                    .body("rule", is("unknown-officer"));
+        }
+        as(Tokens.officer()).get("/api/v1/applications/" + app).then().body("assignee", nullValue());
+        // the realm's officers (admin holds the role too) can be assigned
+        as(Tokens.officer()).body(Map.of("officer", "officer2")).post("/api/v1/applications/" + app + "/assign")
+                .then().statusCode(200).body("assignee", is("officer2"));
+        as(Tokens.admin()).body(Map.of("officer", "admin")).post("/api/v1/applications/" + app + "/assign")
+                .then().statusCode(200).body("assignee", is("admin"));
+        // HR cannot assign at all, whoever the name
+        as(Tokens.hrAcme()).body(Map.of("officer", "officer1")).post("/api/v1/applications/" + app + "/assign")
+                .then().statusCode(403);
+    }
+
+    /** #14.11: free text with an unpaired UTF-16 surrogate was stored with "?" in its place. */
+    @Test
+    void textWithAnUnpairedSurrogateIsRefusedAndAPairIsKept() {
+        String app = submittedAcme();
+        as(Tokens.officer()).body("{\"text\":\"call HR \\ud800 today\"}").post("/api/v1/applications/" + app
+                + "/notes").then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItem("text")).body("detail", containsString("surrogate"));
+        as(Tokens.officer()).body("{\"text\":\"call HR \\ud83d\\udcde today\"}").post("/api/v1/applications/"
+                + app + "/notes").then().statusCode(201);
+        as(Tokens.officer()).get("/api/v1/applications/" + app + "/notes").then()
+                .body("text", contains("call HR \ud83d\udcde today"));
+    }
+
     @Test
     void internalNotesAreForOfficersOnly() {
         String app = submittedAcme();

@@ -87,6 +87,36 @@ class PartnerApiTest {
     }
 
     @Test
+    void replacingAnApplicationOrAPersonWithoutIfMatchIs428AndWeakTagsNeverMatch() {
+        String person = defaultPerson(Tokens.hrAcme());
+        String app = createApp(Tokens.hrAcme(), workVisa(person));
+        String etag = as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().extract().header("ETag");
+        Map<String, Object> body = workVisa(person);
+        body.put("requestedVisaEnd", TODAY.plusMonths(11).toString());
+        as(Tokens.hrAcme()).body(body).put("/api/v1/applications/" + app).then().statusCode(428)
+                .contentType(containsString("application/problem+json"))
+                .body("type", containsString("precondition-required"));
+        as(Tokens.hrAcme()).header("If-Match", "W/" + etag).body(body).put("/api/v1/applications/" + app).then()
+                .statusCode(412);
+        as(Tokens.hrAcme()).header("If-Match", etag.replace("\"", "")).body(body).put("/api/v1/applications/" + app)
+                .then().statusCode(412);
+        // nothing was stored by the refused requests
+        as(Tokens.hrAcme()).get("/api/v1/applications/" + app).then().header("ETag", is(etag))
+                .body("requestedVisaEnd", not(TODAY.plusMonths(11).toString()));
+        // a list of tags matches when one does; * matches whatever is current
+        as(Tokens.hrAcme()).header("If-Match", "\"999\", " + etag).body(body).put("/api/v1/applications/" + app)
+                .then().statusCode(200);
+        as(Tokens.hrAcme()).header("If-Match", "*").body(body).put("/api/v1/applications/" + app).then()
+                .statusCode(200);
+
+        Map<String, Object> p = person("GBR", TODAY.plusYears(7));
+        as(Tokens.hrAcme()).body(p).put("/api/v1/persons/" + person).then().statusCode(428);
+        as(Tokens.hrAcme()).header("If-Match", " ").body(p).put("/api/v1/persons/" + person).then().statusCode(428);
+        // actions stay usable without If-Match: the state machine checks them
+        action(Tokens.hrAcme(), app, "submit", null).then().statusCode(200);
+    }
+
+    @Test
     void listFiltersByStatusEmployeeAndUpdatedSinceWithPaging() {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
         String person = defaultPerson(Tokens.hrAcme());

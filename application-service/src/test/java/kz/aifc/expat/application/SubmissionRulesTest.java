@@ -103,6 +103,11 @@ class SubmissionRulesTest {
         as(Tokens.hrAcme()).header("If-Match", etag).body(trpVariant).put("/api/v1/applications/" + draft).then()
                 .statusCode(422).body("rule", is("variant-not-offered"));
         as(Tokens.hrAcme()).get("/api/v1/applications/" + draft).then().body("variant", is("EXPERT"));
+        // entity is one of its two values when the draft is written (#14.11), as the catalog's conditions read it
+        trpVariant.put("variant", "EXPERT");
+        trpVariant.put("entity", "PARTNERSHIP");
+        as(Tokens.hrAcme()).body(trpVariant).post("/api/v1/applications").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("errors.field", hasItem("entity"));
         // trp-employment needs IIN, variant and planned stay
         Map<String, Object> trp = app(personWith("RUS", TODAY.plusYears(5), null, null), "trp-employment");
         submit(trp).statusCode(422).body("errors.field", hasItems("person.iin", "variant", "plannedStayDays"));
@@ -352,7 +357,7 @@ class SubmissionRulesTest {
         Map<String, Object> a = familyOfPerson(holder("VISA", "C3", TODAY.plusYears(1)), "work-visa-issuance");
         String id = createApp(Tokens.hrAcme(), a);
         a.put("principalPersonId", foreign);
-        as(Tokens.hrAcme()).body(a).put("/api/v1/applications/" + id).then().statusCode(404)
+        as(Tokens.hrAcme()).header("If-Match", "*").body(a).put("/api/v1/applications/" + id).then().statusCode(404)
                 .contentType(containsString("application/problem+json"));
         as(Tokens.hrAcme()).body(familyOfPerson(UUID.randomUUID().toString(), "work-visa-issuance"))
                 .post("/api/v1/applications").then().statusCode(404);

@@ -67,7 +67,9 @@ class DeploymentConfigTest {
             Map.entry("DB_POOL_MAX", "pool size tuning"),
             Map.entry("DOCUMENTS_*", "document-service tunables (sizes, periods, feature flags), not endpoints"),
             Map.entry("CATALOG_CACHE_TTL", "fee-service cache tuning (catalog.published also clears the cache)"),
-            Map.entry("CATALOG_REFRESH_INTERVAL", "catalog-service polling period for versions published elsewhere"));
+            Map.entry("CATALOG_REFRESH_INTERVAL", "catalog-service polling period for versions published elsewhere"),
+            Map.entry("OFFICERS_CACHE", "application-service: how long an officer lookup in Keycloak is cached"),
+            Map.entry("SMTP_KEEP_ALIVE_TIMEOUT", "idle close of pooled SMTP connections, below common server cut-offs"));
 
     static Path root;
     static Map<String, Object> compose;

@@ -31,6 +31,7 @@ import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -103,8 +104,9 @@ public class ApplicationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.COMPANY_HR)
-    @Operation(summary = "Replace a draft's (or a returned application's) data (company-hr; If-Match)")
+    @Operation(summary = "Replace a draft's (or a returned application's) data (company-hr; If-Match required: 428 without, 412 when stale)")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequest req,
+                           @Parameter(required = true, description = "ETag read (strong); * overwrites")
                            @HeaderParam("If-Match") String ifMatch) {
         Application a = drafts.update(id, req.toCommand(), ifMatch);
         return Response.ok(views.of(a)).tag(etag(a)).build();
@@ -156,10 +158,12 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/assign")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "Assign the case to an officer (unclaimed or own case; admin: any)")
+    @Operation(summary = "Assign the case to an officer (unclaimed or own case; admin: any); 422 unknown-officer "
+            + "unless an enabled user holds the officer role")
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest req,
                            @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
+        assignment.requireOfficer(req.officer()); // asks Keycloak: before the transaction
         return idempotent.run(key, "assign " + id, req,
                 () -> ok(assignment.assign(id, req.officer(), ifMatch)));
     }

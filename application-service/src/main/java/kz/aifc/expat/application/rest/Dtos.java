@@ -123,7 +123,10 @@ public final class Dtos {
                                      @Min(0) @Max(25) Integer childAge,
                                      @Size(max = 10) String visaCategory,
                                      @Size(max = 30) String variant,
-                                     @Size(max = 20) String entity,
+                                     @Schema(description = "Who the applicant is for services whose documents "
+                                             + "depend on it", enumeration = {"INDIVIDUAL", "LEGAL_ENTITY"})
+                                     @Pattern(regexp = "INDIVIDUAL|LEGAL_ENTITY",
+                                             message = "INDIVIDUAL or LEGAL_ENTITY") String entity,
                                      @Schema(description = "Permanent residence: the in-demand profession (code "
                                              + "or name from the list of in-demand professions) the applicant "
                                              + "qualifies under; required at submission for a principal",

@@ -23,6 +23,7 @@ import kz.aifc.expat.application.service.ServiceAccounts;
 import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
 import kz.aifc.expat.defaults.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -70,8 +71,9 @@ public class PersonResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.COMPANY_HR)
-    @Operation(summary = "Replace a person's data (company-hr; If-Match: 412 when stale)")
+    @Operation(summary = "Replace a person's data (company-hr; If-Match required: 428 without, 412 when stale)")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull PersonRequest req,
+                           @Parameter(required = true, description = "ETag read (strong); * overwrites")
                            @HeaderParam("If-Match") String ifMatch) {
         Person p = persons.update(id, req, ifMatch);
         return Response.ok(Views.of(p)).tag(etag(p)).build();

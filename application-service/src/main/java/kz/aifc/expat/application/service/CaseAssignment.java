@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import kz.aifc.expat.application.client.OfficerDirectory;
 import kz.aifc.expat.application.model.Application;
 import kz.aifc.expat.application.model.Note;
 import kz.aifc.expat.defaults.problem.ProblemException;
@@ -27,6 +28,20 @@ public class CaseAssignment {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    OfficerDirectory officers;
+
+    /**
+     * 422 {@code unknown-officer} unless an enabled Keycloak user holds the officer role under that name. Asks
+     * Keycloak, so call it before any transaction opens (it holds no lock while waiting for the answer).
+     */
+    public void requireOfficer(String officer) {
+        if (!officers.isOfficer(officer)) {
+            throw ProblemException.ruleViolated("unknown-officer",
+                    "No enabled user holds the officer role under the name '" + officer + "'");
+        }
+    }
 
     @Transactional
     public Application claim(UUID id, String ifMatch) {
@@ -56,6 +71,7 @@ public class CaseAssignment {
         return a;
     }
 
+    /** Call {@link #requireOfficer} first. */
     @Transactional
     public Application assign(UUID id, String officer, String ifMatch) {
         Application a = queries.visible(id, true);

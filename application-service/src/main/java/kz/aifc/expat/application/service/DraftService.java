@@ -79,7 +79,7 @@ public class DraftService {
         requireOffered(draft);
         return QuarkusTransaction.joiningExisting().call(() -> {
             Application a = queries.visible(id, true);
-            Preconditions.ifMatch(ifMatch, a.version);
+            Preconditions.required(ifMatch, a.version);
             if (a.state != AppState.DRAFT && a.state != AppState.CHANGES_REQUESTED) {
                 throw lifecycle.illegal(a, "edit");
             }

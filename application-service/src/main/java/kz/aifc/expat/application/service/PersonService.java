@@ -41,7 +41,7 @@ public class PersonService {
     @Transactional
     public Person update(UUID id, PersonRequest req, String ifMatch) {
         Person p = visible(id, true);
-        Preconditions.ifMatch(ifMatch, p.version);
+        Preconditions.required(ifMatch, p.version);
         apply(p, req);
         Person.flush();
         return p;
