@@ -151,10 +151,10 @@ final class NotifyBench {
                     alone.add(fanout(producer, receivers, acme, globex, endpoints - hanging, 0, fanoutEvents));
                     withHanging.add(fanout(producer, receivers, acme, globex, endpoints, hanging, fanoutEvents));
                 }
-                report("notify.fanout", endpoints, hanging, withHanging);
-                report("notify.fanout_alone", endpoints - hanging, 0, alone);
-                out("notify.fanout.p99_ratio", fmt(median(withHanging, Fanout::p99)
-                        / median(alone, Fanout::p99)));
+                report("notify.fanout", endpoints, hanging, fanoutEvents, withHanging);
+                report("notify.fanout_alone", endpoints - hanging, 0, fanoutEvents, alone);
+                out("notify.fanout.p99_ratio", String.format(java.util.Locale.ROOT, "%.2f",
+                        median(withHanging, Fanout::p99) / median(alone, Fanout::p99)));
             } finally {
                 send("PUT", APPLICATION + "/api/v1/companies/" + ACME + "/notification-contacts", acme,
                         JSON.writeValueAsString(Map.of("contacts", kept)));
@@ -272,9 +272,10 @@ final class NotifyBench {
     }
 
     /** Medians over the rounds; "delivered" is the smallest round's (every round must deliver everything). */
-    static void report(String prefix, int endpoints, int hanging, List<Fanout> rounds) {
+    static void report(String prefix, int endpoints, int hanging, int events, List<Fanout> rounds) {
         out(prefix + ".endpoints", endpoints);
         out(prefix + ".hanging", hanging);
+        out(prefix + ".events", 2 * events);
         out(prefix + ".rounds", rounds.size());
         out(prefix + ".expected", rounds.get(0).expected());
         out(prefix + ".delivered", rounds.stream().mapToLong(Fanout::delivered).min().orElse(0));
