@@ -1,5 +1,7 @@
 package kz.aifc.expat.document.messaging;
 
+import java.util.Optional;
+import kz.aifc.expat.document.client.CatalogClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -63,10 +65,21 @@ public class ApplicationEventsConsumer {
     @Incoming("applications")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
+        // the catalog is asked before the inbox transaction opens (a redelivered event asks again, harmlessly)
+        Optional<CatalogClient.CatalogChecklist> answer = Optional.empty();
+        EventEnvelope envelope = EventEnvelope.of(record);
+        if (Events.APPLICATION_SUBMITTED.equals(envelope.type())) {
+            try {
+                answer = checklists.catalogFor(inbox.data(envelope, Events.ApplicationSubmitted.class));
+            } catch (IllegalArgumentException unreadable) {
+                // the inbox meets the same unreadable data and treats it as a poison event
+            }
+        }
+        Optional<CatalogClient.CatalogChecklist> asked = answer;
         inbox.process(record, e -> {
             switch (e.type()) {
                 case Events.APPLICATION_SUBMITTED ->
-                        checklists.onSubmitted(inbox.data(e, Events.ApplicationSubmitted.class));
+                        checklists.onSubmitted(inbox.data(e, Events.ApplicationSubmitted.class), asked);
                 case Events.APPLICATION_WITHDRAWN -> close(e, "WITHDRAWN");
                 case Events.APPLICATION_CHANGES_REQUESTED -> checklists.onApplicationChangesRequested(
                         inbox.data(e, Events.ApplicationChangesRequested.class));

@@ -43,9 +43,30 @@ public class ChecklistService {
     @Inject
     ReviewService review;
 
-    /** application.submitted: one checklist per application (a repeated submission event changes nothing). */
+    /**
+     * The catalog's checklist for a submitted application: asked by the consumer before the inbox transaction opens,
+     * so no transaction waits on the catalog. Empty when the event is incomplete or the catalog could not answer
+     * (the checklist is then filled by {@link #retryUnloaded}).
+     */
+    public Optional<CatalogClient.CatalogChecklist> catalogFor(Events.ApplicationSubmitted event) {
+        if (event.applicationId() == null || event.companyBin() == null || event.serviceCode() == null) {
+            return Optional.empty();
+        }
+        return catalog.checklist(event.serviceCode(), event.profile(), asOf(event));
+    }
+
+    private static java.time.LocalDate asOf(Events.ApplicationSubmitted event) {
+        OffsetDateTime submittedAt = event.submittedAt() != null ? event.submittedAt()
+                : OffsetDateTime.now(ZoneOffset.UTC);
+        return submittedAt.atZoneSameInstant(OFFICE_ZONE).toLocalDate();
+    }
+
+    /**
+     * application.submitted: one checklist per application (a repeated submission event changes nothing), filled
+     * with {@code answer} from {@link #catalogFor}, asked before this transaction.
+     */
     @Transactional
-    public void onSubmitted(Events.ApplicationSubmitted event) {
+    public void onSubmitted(Events.ApplicationSubmitted event, Optional<CatalogClient.CatalogChecklist> answer) {
         if (event.applicationId() == null || event.companyBin() == null || event.serviceCode() == null) {
             LOG.warnf("application.submitted without applicationId/companyBin/serviceCode ignored: %s", event);
             return;
@@ -59,16 +80,13 @@ public class ChecklistService {
         checklist.companyBin = event.companyBin();
         checklist.serviceCode = event.serviceCode();
         checklist.catalogVersion = event.catalogVersion();
-        OffsetDateTime submittedAt = event.submittedAt() != null ? event.submittedAt()
-                : OffsetDateTime.now(ZoneOffset.UTC);
-        checklist.asOf = submittedAt.atZoneSameInstant(OFFICE_ZONE).toLocalDate();
+        checklist.asOf = asOf(event);
         checklist.profile = json(event.profile());
         checklist.status = ChecklistStatus.OPEN;
         checklist.round = 1;
         checklist.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         checklist.persist();
-        // the new row is this transaction's own: nobody waits on it while the catalog is asked
-        loadItems(checklist, askCatalog(checklist));
+        loadItems(checklist, answer);
     }
 
     /** The catalog's checklist for the application's service, profile and date; empty when it could not answer. */
