@@ -6,6 +6,8 @@
 #   keycloak  127.0.0.1:8180   realm expat imported from deploy/keycloak/expat-realm.json
 #   mail      127.0.0.1:3025   GreenMail standalone: SMTP 3025, IMAP 3143, REST API 3080 (every address accepted,
 #                              any IMAP password; in memory: mail is gone after a restart)
+#   clamav    127.0.0.1:3310   Debian's clamd with the stack's own signature file (deploy/local/clamav: EICAR only,
+#                              as signatures cannot be downloaded here)
 #
 # Usage: deploy/local/stack.sh up|down|status|logs|verify [component...]
 #   up       start what is not running yet and wait until every part is really ready (idempotent)
@@ -17,7 +19,7 @@
 # Everything it downloads, writes or runs lives under <repo>/.stack/ (git-ignored):
 #   .stack/logs/<component>.log, .stack/pids/<component>.pid, .stack/kafka, .stack/s3, .stack/keycloak ...
 # Artifacts come from Maven Central through mvn (MAVEN_OPTS is honoured, e.g. -Dmaven.repo.local=...).
-# Knobs: STACK_{PG,KAFKA,S3,KEYCLOAK,MAIL,STOP}_TIMEOUT (seconds), STACK_JIT_OPTS (default C1 only; empty = JVM default).
+# Knobs: STACK_{PG,KAFKA,S3,KEYCLOAK,MAIL,CLAMAV,STOP}_TIMEOUT (seconds), STACK_JIT_OPTS (default C1 only; empty = JVM default).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -37,6 +39,7 @@ KC_MANAGEMENT_PORT=9181   # Keycloak's default management port is 9000, which s3
 SMTP_PORT=3025
 IMAP_PORT=3143
 MAIL_API_PORT=3080        # GreenMail's REST API (readiness, users, purge); its default 8080 is too common
+CLAMD_PORT=3310
 
 S3PROXY_VERSION=2.7.0
 KEYCLOAK_VERSION=26.5.6
@@ -59,13 +62,14 @@ PG_TIMEOUT="${STACK_PG_TIMEOUT:-60}"
 KAFKA_TIMEOUT="${STACK_KAFKA_TIMEOUT:-120}"
 S3_TIMEOUT="${STACK_S3_TIMEOUT:-60}"
 MAIL_TIMEOUT="${STACK_MAIL_TIMEOUT:-60}"
+CLAMAV_TIMEOUT="${STACK_CLAMAV_TIMEOUT:-60}"
 KC_TIMEOUT="${STACK_KEYCLOAK_TIMEOUT:-480}"   # first start builds Keycloak: ~1 min idle, 3-4 min on a loaded 2-core box
 STOP_TIMEOUT="${STACK_STOP_TIMEOUT:-60}"
 # JIT for the daemons: C1 only starts Keycloak ~35% faster on 2 cores and is plenty for local traffic.
 # STACK_JIT_OPTS= (empty) gives the JVM default (C1+C2).
 JIT_OPTS="${STACK_JIT_OPTS--XX:TieredStopAtLevel=1}"
 
-COMPONENTS=(postgres kafka s3 keycloak mail)
+COMPONENTS=(postgres kafka s3 keycloak mail clamav)
 
 KAFKA_HOME="$STACK/kafka"
 KAFKA_LIB="$KAFKA_HOME/lib"
@@ -75,6 +79,8 @@ S3_DATA="$STACK/s3/data"
 KC_HOME="$STACK/keycloak"
 GREENMAIL_HOME="$STACK/greenmail"
 GREENMAIL_JAR="$GREENMAIL_HOME/greenmail-standalone-$GREENMAIL_VERSION.jar"
+CLAMAV_HOME="$STACK/clamav"
+CLAMAV_SIGNATURES="$SCRIPT_DIR/clamav"
 
 # ---------------------------------------------------------------------------------------------- helpers
 
@@ -506,6 +512,50 @@ mail_ready() {
   say "mail: ready (SMTP $HOST:$SMTP_PORT, IMAP $HOST:$IMAP_PORT, API http://$HOST:$MAIL_API_PORT)"
 }
 
+# ---------------------------------------------------------------------------------------------- clamav (clamd)
+
+# clamd in the foreground (so its pid is ours), TCP on loopback only, the stack's own signature database
+clamav_config() {
+  mkdir -p "$CLAMAV_HOME/db"
+  cp "$CLAMAV_SIGNATURES"/*.ndb "$CLAMAV_HOME/db/"
+  cat >"$CLAMAV_HOME/clamd.conf" <<EOF
+Foreground yes
+TCPSocket $CLAMD_PORT
+TCPAddr $HOST
+DatabaseDirectory $CLAMAV_HOME/db
+TemporaryDirectory $CLAMAV_HOME
+PidFile $CLAMAV_HOME/clamd.pid
+LogTime yes
+# uploads are at most 20 MiB; the stream limit must not cut a file short (clamd would say "size limit exceeded")
+StreamMaxLength 32M
+MaxFileSize 32M
+MaxScanSize 64M
+MaxThreads 8
+EOF
+}
+
+clamav_launch() {
+  local pid
+  if pid="$(our_pid clamav)"; then say "clamav: already running (pid $pid)"; return 0; fi
+  rm -f "$PIDS/clamav.pid"
+  if port_open "$CLAMD_PORT"; then warn "clamav: $HOST:$CLAMD_PORT is taken by a process stack.sh did not start; using it"; return 0; fi
+  [[ -x /usr/sbin/clamd ]] || apt_install clamav-daemon
+  clamav_config
+  say "clamav: starting clamd $(/usr/sbin/clamd --version | cut -d/ -f1 | cut -d' ' -f2) on $HOST:$CLAMD_PORT"
+  launch clamav /usr/sbin/clamd --config-file="$CLAMAV_HOME/clamd.conf"
+}
+
+clamd_ping() { # the clamd protocol's own liveness check: zPING -> PONG
+  local reply
+  reply="$(timeout 3 bash -c "exec 3<>/dev/tcp/$HOST/$CLAMD_PORT; printf 'zPING\\0' >&3; IFS= read -r -d '' r <&3; printf %s \"\$r\"" 2>/dev/null)"
+  [[ "$reply" == PONG ]]
+}
+
+clamav_ready() {
+  wait_for clamav "$CLAMAV_TIMEOUT" "PONG on port $CLAMD_PORT" clamd_ping
+  say "clamav: ready on $HOST:$CLAMD_PORT"
+}
+
 # ---------------------------------------------------------------------------------------------- keycloak
 
 kc_url() { echo "http://$HOST:$KC_PORT"; }
@@ -604,6 +654,7 @@ normalize() { # component names from the command line (default: all)
       s3|s3proxy|minio) out+=(s3) ;;
       keycloak|kc) out+=(keycloak) ;;
       mail|greenmail|smtp) out+=(mail) ;;
+      clamav|clamd|av) out+=(clamav) ;;
       *) die "unknown component '$c' (known: ${COMPONENTS[*]})" ;;
     esac
   done
@@ -623,9 +674,11 @@ cmd_up() {
   has kafka "${sel[@]}" && kafka_launch
   has s3 "${sel[@]}" && s3_launch
   has mail "${sel[@]}" && mail_launch
+  has clamav "${sel[@]}" && clamav_launch
   has postgres "${sel[@]}" && postgres_up
   has s3 "${sel[@]}" && s3_ready
   has mail "${sel[@]}" && mail_ready
+  has clamav "${sel[@]}" && clamav_ready
   has kafka "${sel[@]}" && kafka_ready
   has keycloak "${sel[@]}" && kc_ready
   say "up: ${sel[*]} ready in $((SECONDS - t0))s"
@@ -638,6 +691,7 @@ cmd_down() {
   has keycloak "${sel[@]}" && stop_pid_file keycloak
   has s3 "${sel[@]}" && stop_pid_file s3
   has mail "${sel[@]}" && stop_pid_file mail
+  has clamav "${sel[@]}" && stop_pid_file clamav
   has kafka "${sel[@]}" && stop_pid_file kafka
   has postgres "${sel[@]}" && postgres_down
   return 0
@@ -653,6 +707,7 @@ cmd_status() {
       s3) addr="http://$HOST:$S3_PORT bucket $S3_BUCKET"; port_open "$S3_PORT" && up=1 || up=0 ;;
       keycloak) addr="$(kc_url)/realms/$KC_REALM"; kc_ready_check && up=1 || up=0 ;;
       mail) addr="smtp $HOST:$SMTP_PORT imap $IMAP_PORT api $MAIL_API_PORT"; mail_api_ready && up=1 || up=0 ;;
+      clamav) addr="clamd $HOST:$CLAMD_PORT"; clamd_ping && up=1 || up=0 ;;
     esac
     who=""
     if [[ "$c" == postgres ]]; then
@@ -718,6 +773,14 @@ v_bad_password() {
         -d username=hr.acme -d password=wrong "$(kc_url)/realms/$KC_REALM/protocol/openid-connect/token")" == 401 ]]
 }
 
+v_clamd_eicar() { # one INSTREAM chunk: 4-byte big-endian length, the bytes, then a zero-length chunk
+  local eicar
+  eicar="$(cut -d: -f4 "$CLAMAV_SIGNATURES/expat-local.ndb" | xxd -r -p)"
+  timeout 5 bash -c "exec 3<>/dev/tcp/$HOST/$CLAMD_PORT
+    { printf 'zINSTREAM\\0'; printf '%08x' ${#eicar} | xxd -r -p; printf %s \"\$1\"; printf '\\0\\0\\0\\0'; } >&3
+    IFS= read -r -d '' r <&3; [[ \"\$r\" == *FOUND ]]" _ "$eicar"
+}
+
 token_for() { # token_for password USER | token_for client_credentials CLIENT SECRET
   local url
   url="$(kc_url)/realms/$KC_REALM/protocol/openid-connect/token"
@@ -730,6 +793,7 @@ token_for() { # token_for password USER | token_for client_credentials CLIENT SE
 
 cmd_verify() {
   ensure_cmd jq jq
+  ensure_cmd xxd xxd
   ensure_cmd psql postgresql-client
   local db d key body spec user roles bin secret tok claims
   say "verify: postgres"
@@ -767,6 +831,9 @@ cmd_verify() {
   say "verify: mail"
   check "GreenMail API ready on $HOST:$MAIL_API_PORT" mail_api_ready
   check "SMTP on $HOST:$SMTP_PORT, IMAP on $HOST:$IMAP_PORT" v_mail_ports
+  say "verify: clamav"
+  check "clamd answers PONG on $HOST:$CLAMD_PORT" clamd_ping
+  check "clamd finds the EICAR test string (INSTREAM)" v_clamd_eicar
   if (( VERIFY_FAILED )); then say "verify: FAILED"; return 1; fi
   say "verify: all checks passed"
 }

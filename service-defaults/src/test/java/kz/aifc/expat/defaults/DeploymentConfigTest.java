@@ -69,7 +69,8 @@ class DeploymentConfigTest {
             Map.entry("CATALOG_CACHE_TTL", "fee-service cache tuning (catalog.published also clears the cache)"),
             Map.entry("CATALOG_REFRESH_INTERVAL", "catalog-service polling period for versions published elsewhere"),
             Map.entry("OFFICERS_CACHE", "application-service: how long an officer lookup in Keycloak is cached"),
-            Map.entry("SMTP_KEEP_ALIVE_TIMEOUT", "idle close of pooled SMTP connections, below common server cut-offs"));
+            Map.entry("SMTP_KEEP_ALIVE_TIMEOUT", "idle close of pooled SMTP connections, below common server cut-offs"),
+            Map.entry("CLAMD_TIMEOUT", "document-service: one scan's connect/read timeout, same everywhere"));
 
     static Path root;
     static Map<String, Object> compose;

@@ -92,12 +92,29 @@ public interface DocumentsConfig {
     Scan scan();
 
     interface Scan {
-        /** When on, a new document stays PENDING_SCAN until the scanner passes it. */
-        @WithDefault("false")
+        /**
+         * On by default: a new document is PENDING_SCAN until clamd passes it (right after the upload when clamd
+         * answers, else by the sweep below). Off only where no scanner exists and the risk is accepted.
+         */
+        @WithDefault("true")
         boolean enabled();
 
-        /** How often pending documents are scanned. */
-        @WithDefault("2s")
+        /** How often documents still PENDING_SCAN (clamd was down or slow) are scanned again ("off" disables it). */
+        @WithDefault("10s")
         String every();
+
+        Clamd clamd();
+    }
+
+    interface Clamd {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("3310")
+        int port();
+
+        /** Connect and read timeout of one scan; a file of 20 MiB takes well under a second on loopback. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 }

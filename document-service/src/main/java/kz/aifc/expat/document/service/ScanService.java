@@ -15,14 +15,19 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * When scanning is enabled, new documents stay PENDING_SCAN until the scanner has read them: clean ones become
- * UPLOADED (reviewable, downloadable); infected ones become INFECTED and their object is deleted.
+ * Scanning is on by default: a new document is PENDING_SCAN until clamd has read it. The upload itself asks clamd
+ * right after its commit ({@link #scanUploaded}), so a company normally sees the verdict in the upload's answer; when
+ * clamd is down or slow the document simply stays PENDING_SCAN (not downloadable, not reviewable) and the sweep scans
+ * it again from the store. Clean ones become UPLOADED; infected ones become INFECTED and are quarantined: the object
+ * stays in the store for officers' records and the retention job, but no one can download it through the API.
  */
 @ApplicationScoped
 public class ScanService {
@@ -41,6 +46,18 @@ public class ScanService {
     @Inject
     EntityManager em;
 
+    /** Scans a just-committed upload from its spool file; on any scanner failure the sweep tries again later. */
+    public void scanUploaded(UUID documentId, Path spooled) {
+        if (!config.scan().enabled()) {
+            return;
+        }
+        try (InputStream content = Files.newInputStream(spooled)) {
+            record(documentId, scanner.scan(content));
+        } catch (IOException e) {
+            LOG.warnf("scan of document %s postponed: %s", documentId, e.toString());
+        }
+    }
+
     @Scheduled(identity = "malware-scan", every = "{expat.documents.scan.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void scanPending() {
@@ -52,7 +69,7 @@ public class ScanService {
                 .page(0, 20).list().stream().map(d -> d.id).toList());
         for (UUID id : pending) {
             try {
-                scan(id);
+                scanStored(id);
             } catch (StoreUnavailableException | IOException e) {
                 LOG.warnf("scan of document %s postponed: %s", id, e.toString());
                 return;
@@ -60,22 +77,24 @@ public class ScanService {
         }
     }
 
-    private void scan(UUID documentId) throws IOException {
+    private void scanStored(UUID documentId) throws IOException {
         String key = QuarkusTransaction.requiringNew().call(() -> {
             Document d = Document.findById(documentId);
-            return d == null ? null : d.objectKey;
+            return d == null || d.status != DocumentStatus.PENDING_SCAN ? null : d.objectKey;
         });
         if (key == null) {
             return;
         }
-        MalwareScanner.Verdict verdict;
         try (InputStream content = store.get(key)) {
-            verdict = scanner.scan(content);
+            record(documentId, scanner.scan(content));
         }
+    }
+
+    private void record(UUID documentId, MalwareScanner.Verdict verdict) {
         boolean infected = QuarkusTransaction.requiringNew().call(() -> {
             Document d = em.find(Document.class, documentId, LockModeType.PESSIMISTIC_WRITE);
             if (d == null || d.status != DocumentStatus.PENDING_SCAN) {
-                return false;
+                return false; // scanned by the upload and the sweep at once: the first verdict stands
             }
             d.status = verdict.clean() ? DocumentStatus.UPLOADED : DocumentStatus.INFECTED;
             if (!verdict.clean()) {
@@ -86,8 +105,7 @@ public class ScanService {
             return !verdict.clean();
         });
         if (infected) {
-            LOG.warnf("document %s is infected (%s); its object is deleted", documentId, verdict.finding());
-            store.removeQuietly(key);
+            LOG.warnf("document %s is infected (%s) and quarantined", documentId, verdict.finding());
         }
     }
 }

@@ -24,8 +24,8 @@ import java.util.UUID;
 /**
  * A company's upload for one requirement: check access and the checklist's state → take one of the company's
  * upload permits → receive the file into the spool at the client's speed ({@link FileReceiver}) → store it and
- * commit the new version ({@link ObjectWriter}). A slow client therefore holds a worker and its own company's permit,
- * never a store slot.
+ * commit the new version ({@link ObjectWriter}) → let clamd read it ({@link ScanService}). A slow client therefore
+ * holds a worker and its own company's permit, never a store slot.
  */
 @ApplicationScoped
 public class UploadService {
@@ -51,6 +51,9 @@ public class UploadService {
     @Inject
     UploadLimiter limiter;
 
+    @Inject
+    ScanService scanner;
+
     private record Target(UUID checklistId, String companyBin, UUID requirementId, String documentCode) {
     }
 
@@ -63,8 +66,10 @@ public class UploadService {
                     received.size));
             UUID documentId = UUID.randomUUID();
             String key = "applications/" + applicationId + "/" + target.requirementId() + "/" + documentId;
-            return writer.store(key, received, () -> commit(applicationId, target, documentId, key, received,
-                    uploader));
+            Document stored = writer.store(key, received, () -> commit(applicationId, target, documentId, key,
+                    received, uploader));
+            scanner.scanUploaded(stored.id, received.file); // after the commit: no lock is held while clamd reads
+            return QuarkusTransaction.requiringNew().call(() -> Document.<Document>findById(stored.id));
         }
     }
 
