@@ -80,7 +80,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------------------------------------- prerequisites
-ready() { curl -fsS -m 3 "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1; }
+ready() { curl -fsS -m 3 "http://127.0.0.1:$(( $1 + 10000 ))/q/health/ready" >/dev/null 2>&1; } # management port
 all_ready() { local s; for s in "${SERVICES[@]}"; do ready "${s##*:}" || return 1; done; }
 if ! all_ready; then
   ((UP)) || die "not every service is ready (./expat status); run ./expat up first or drop --no-up"
@@ -124,15 +124,16 @@ harness() { # harness <args...>: key=value lines into R, log in $WORK/harness-<c
   done <"$log.out"
 }
 
-# start_jar NAME PORT JAR: a JVM with the services' options; echoes the ms until /q/health/ready answers 200
+# start_jar NAME PORT JAR: a JVM with the services' options; echoes the ms until /q/health/ready (management
+# port = PORT + 10000) answers 200
 start_jar() {
   local name=$1 port=$2 jar=$3 t0 pid
   t0=$(date +%s%3N)
   # shellcheck disable=SC2086
-  HTTP_PORT=$port setsid nohup java "-Xmx$SERVICE_HEAP" $SERVICE_JAVA_OPTS -jar "$jar" >"$WORK/$name.log" 2>&1 </dev/null &
+  HTTP_PORT=$port MANAGEMENT_PORT=$((port + 10000)) setsid nohup java "-Xmx$SERVICE_HEAP" $SERVICE_JAVA_OPTS -jar "$jar" >"$WORK/$name.log" 2>&1 </dev/null &
   pid=$!
   STARTED_PIDS+=("$pid"); echo "$pid" >"$WORK/$name.pid"
-  until curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+  until curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$((port + 10000))/q/health/ready" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$WORK/$name.log" >&2; die "$name exited during start-up"; }
     (( $(date +%s%3N) - t0 < 240000 )) || { tail -30 "$WORK/$name.log" >&2; die "$name not ready after 240 s"; }
     sleep 0.1
@@ -304,7 +305,7 @@ if want startup; then
   rm -rf "$WORK/bare" && cp -r bench/bare-quarkus/target/quarkus-app "$WORK/bare"
   R[startup.bare.ready_ms]=$(start_jar bare-startup 19099 "$WORK/bare/quarkus-run.jar"); sleep 5
   pid=$(cat "$WORK/bare-startup.pid"); R[startup.bare.rss_mb]=$(rss_mb "$pid"); stop_pid "$pid"
-  cmd "for each service: HTTP_PORT=190xx java -Xmx$SERVICE_HEAP $SERVICE_JAVA_OPTS -jar <copy of target/quarkus-app>/quarkus-run.jar; time until /q/health/ready = 200; VmRSS 5 s later"
+  cmd "for each service: HTTP_PORT=190xx MANAGEMENT_PORT=290xx java -Xmx$SERVICE_HEAP $SERVICE_JAVA_OPTS -jar <copy of target/quarkus-app>/quarkus-run.jar; time until /q/health/ready = 200; VmRSS 5 s later"
   for s in "${SERVICES[@]}"; do   # the running instances, after this run's load
     name=${s%%:*}
     R[running.$name.rss_mb]=$( [[ -f .stack/pids/$name.pid ]] && rss_mb "$(cat ".stack/pids/$name.pid")" || echo "?")

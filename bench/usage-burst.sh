@@ -126,7 +126,7 @@ one() {
 export -f one
 
 for url in "$APP" "$DOC" "$SCHED" "$FEE"; do
-  curl -fsS -m 3 "$url/q/health/ready" >/dev/null || { echo "[burst] $url is not ready: run ./expat up first" >&2; exit 1; }
+  curl -fsS -m 3 -o /dev/null "$url/q/openapi" || { echo "[burst] $url does not answer: run ./expat up first" >&2; exit 1; }
 done
 refresh_tokens
 started=$SECONDS

@@ -48,7 +48,7 @@ class StoreOutageTest {
 
     @Test
     void readinessIsDownWhileTheStoreIsUnreachable() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get(Fixtures.management("/q/health/ready")).then().statusCode(503)
                 .body("checks.name", hasItem("object-store"))
                 .body("checks.find { it.name == 'object-store' }.status", equalTo("DOWN"));
     }

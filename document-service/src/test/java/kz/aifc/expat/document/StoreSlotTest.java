@@ -52,7 +52,7 @@ class StoreSlotTest {
             }
             // all three are being received (in the old design each was then waiting in the store with a slot)
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-                    io.restassured.RestAssured.given().get("/q/metrics").asString().lines()
+                    io.restassured.RestAssured.given().get(Fixtures.management("/q/metrics")).asString().lines()
                             .filter(l -> l.startsWith("expat_documents_uploads_in_progress"))
                             .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 3));
             for (int i = 0; i < 2; i++) {

@@ -239,7 +239,7 @@ class FaultToleranceTest {
 
     private static int readiness(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(10))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(Services.management(url) + "/q/health/ready")).timeout(Duration.ofSeconds(10))
                     .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

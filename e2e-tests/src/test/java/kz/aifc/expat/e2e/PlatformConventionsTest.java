@@ -5,6 +5,8 @@ import kz.aifc.expat.testing.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,8 +26,10 @@ class PlatformConventionsTest {
     @ParameterizedTest
     @EnumSource(Services.class)
     void isReadyAndLive(Services service) {
-        given().baseUri(service.url()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().baseUri(service.url()).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(service.managementUrl()).get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri(service.managementUrl()).get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"));
     }
 
     @ParameterizedTest
@@ -35,8 +39,17 @@ class PlatformConventionsTest {
                 .then().statusCode(200).body("openapi", containsString("3."));
         given().baseUri(service.url()).redirects().follow(true).get("/q/swagger-ui/")
                 .then().statusCode(200);
-        given().baseUri(service.url()).get("/q/metrics")
+        given().baseUri(service.managementUrl()).get("/q/metrics")
                 .then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    /** Security #14.3: the public HTTP port serves neither metrics nor health detail (management interface only). */
+    @ParameterizedTest
+    @EnumSource(Services.class)
+    void metricsAndHealthAreNotServedOnThePublicPort(Services service) {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+            given().baseUri(service.url()).get(path).then().statusCode(404);
+        }
     }
 
     @ParameterizedTest

@@ -85,9 +85,13 @@ class SecurityFindingsTest {
             for (int i = 0; i < 3; i++) {
                 slow.add(new SlowUpload(port, path, Tokens.hrAcme()));
             }
-            eventually().untilAsserted(() -> E2e.upload(Tokens.hrAcme(), acme[0], acme[1], "fourth.pdf",
-                            E2e.pdf("fourth")).then().statusCode(429).contentType("application/problem+json")
-                    .header("Retry-After", notNullValue()));
+            // all three are being received (a retried upload would add versions up to the quota instead)
+            eventually().alias("three uploads in progress").until(() -> io.restassured.RestAssured.given()
+                    .baseUri(Services.DOCUMENT.managementUrl()).get("/q/metrics").asString().lines()
+                    .filter(l -> l.startsWith("expat_documents_uploads_in_progress"))
+                    .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 3));
+            E2e.upload(Tokens.hrAcme(), acme[0], acme[1], "fourth.pdf", E2e.pdf("fourth")).then().statusCode(429)
+                    .contentType("application/problem+json").header("Retry-After", notNullValue());
             E2e.upload(Tokens.hrGlobex(), globex[0], globex[1], "normal.pdf", E2e.pdf("normal")).then()
                     .statusCode(201).body("status", notNullValue());
             slow.forEach(s -> assertFalse(s.answered(), "a slow upload ended before Globex's upload"));
@@ -181,7 +185,7 @@ class SecurityFindingsTest {
         java.util.regex.Pattern uuid = java.util.regex.Pattern.compile(
                 "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
         for (Services service : Services.all()) {
-            String metrics = io.restassured.RestAssured.given().baseUri(service.url()).get("/q/metrics").then()
+            String metrics = io.restassured.RestAssured.given().baseUri(service.managementUrl()).get("/q/metrics").then()
                     .statusCode(200).extract().asString();
             List<String> withIds = metrics.lines().filter(l -> !l.startsWith("#") && uuid.matcher(l).find())
                     .limit(3).toList();

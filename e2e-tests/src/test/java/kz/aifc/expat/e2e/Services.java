@@ -23,6 +23,17 @@ public enum Services {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Health and metrics: the management interface, on the HTTP port + 10000 (service-defaults). */
+    public String managementUrl() {
+        return management(url());
+    }
+
+    /** The management address of any instance's HTTP address (replicas included). */
+    public static String management(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 10000);
+    }
+
     public static List<Services> all() {
         return List.of(values());
     }

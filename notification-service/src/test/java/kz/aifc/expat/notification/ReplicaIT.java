@@ -47,6 +47,8 @@ class ReplicaIT {
 
     static Process replica;
     static int replicaPort;
+    /** The replica's management interface (health, metrics). */
+    static int managementPort;
     static final Receiver RECEIVER = receiver();
 
     @Inject
@@ -65,13 +67,15 @@ class ReplicaIT {
         ensureCompanies();
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), "the packaged application is needed (failsafe runs after package): " + jar);
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket m = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             replicaPort = s.getLocalPort();
+            managementPort = m.getLocalPort();
         }
         String prefix = TestTopics.prefix();
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dexpat.kafka.topic-prefix=" + prefix,
-                "-Dquarkus.http.port=" + replicaPort,
+                "-Dquarkus.http.port=" + replicaPort, "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/notification_test",
                 "-Dexpat.notification.mail.lease=PT30S", "-Dexpat.notification.compose.lease=PT15S",
                 "-Dexpat.notification.mail.backoff-max=PT1S",
@@ -84,7 +88,7 @@ class ReplicaIT {
         org.awaitility.Awaitility.await().alias("second replica ready").atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
                     assertTrue(replica.isAlive(), "the second replica exited: see target/replica-2.log");
-                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replicaPort
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                             + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
     }
@@ -139,7 +143,7 @@ class ReplicaIT {
         assertEquals(Set.copyOf(events), Set.copyOf(received));
         // the second replica took part
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + replicaPort + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                + managementPort + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(metrics.lines().anyMatch(l -> (l.startsWith("expat_notification_mail_sent_total")
                         || l.startsWith("expat_notification_webhook_delivered_total")) && !l.endsWith(" 0.0")),
                 "replica 2 sent something:\n" + metrics.lines().filter(l -> l.startsWith("expat_notification"))

@@ -70,6 +70,8 @@ class DeploymentConfigTest {
             Map.entry("CATALOG_REFRESH_INTERVAL", "catalog-service polling period for versions published elsewhere"),
             Map.entry("OFFICERS_CACHE", "application-service: how long an officer lookup in Keycloak is cached"),
             Map.entry("SMTP_KEEP_ALIVE_TIMEOUT", "idle close of pooled SMTP connections, below common server cut-offs"),
+            Map.entry("MANAGEMENT_HOST", "the management interface listens where HTTP_HOST says"),
+            Map.entry("MANAGEMENT_PORT", "HTTP port + 10000 by default (8081 -> 18081), what probes and healthchecks ask"),
             Map.entry("CLAMD_TIMEOUT", "document-service: one scan's connect/read timeout, same everywhere"));
 
     static Path root;
@@ -321,6 +323,21 @@ class DeploymentConfigTest {
             assertEquals("./" + service, dig(svc, "build", "context"), service + ": build context");
             assertEquals("src/main/docker/Dockerfile.jvm", dig(svc, "build", "dockerfile"), service + ": Dockerfile");
             assertEquals("0.0.0.0", String.valueOf(composeEnv(svc).get("HTTP_HOST")), service + ": HTTP_HOST");
+            // security #14.3: the healthcheck asks the management port (HTTP port + 10000), which is never published
+            String published = String.valueOf(svc.get("ports"));
+            String healthcheck = String.valueOf(dig(svc, "healthcheck", "test"));
+            Matcher port = Pattern.compile(":(\\d{4})\"?$").matcher(published.replace("]", ""));
+            if (port.find()) {
+                String management = Integer.toString(Integer.parseInt(port.group(1)) + 10000);
+                if (!healthcheck.contains("/" + management + " ")) {
+                    problems.add("compose service " + service + ": healthcheck must ask port " + management);
+                }
+                if (published.contains(management)) {
+                    problems.add("compose service " + service + " publishes its management port");
+                }
+            } else {
+                problems.add("compose service " + service + ": no published HTTP port");
+            }
         }
         assertNoProblems(problems, "compose structure");
     }
@@ -339,6 +356,16 @@ class DeploymentConfigTest {
             checkProbe(container, "readinessProbe", "/q/health/ready", service, problems);
             if (container.get("startupProbe") == null) {
                 problems.add(service + ": no startupProbe");
+            }
+            // security #14.3: health and metrics only on the management port, which the Service does not expose
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                if (!"management".equals(String.valueOf(dig(container, probe, "httpGet", "port")))) {
+                    problems.add(service + ": " + probe + " must use the management port");
+                }
+            }
+            Map<String, Object> exposed = k8sObject("Service", service);
+            if (exposed != null && String.valueOf(dig(exposed, "spec", "ports")).contains("management")) {
+                problems.add(service + ": the Service exposes the management port");
             }
             for (String[] required : List.of(new String[] {"requests", "cpu"}, new String[] {"requests", "memory"},
                     new String[] {"limits", "memory"})) {

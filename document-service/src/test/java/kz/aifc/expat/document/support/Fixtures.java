@@ -130,6 +130,13 @@ public final class Fixtures {
                 .post("/api/v1/documents/{id}/review", documentId);
     }
 
+    /** A URL on the management interface (health, metrics) of the service under test. */
+    public static String management(String path) {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+        return "http://127.0.0.1:" + port + path;
+    }
+
     public static byte[] pdf(int size) {
         byte[] head = ("%PDF-1.7\n% test " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] out = Arrays.copyOf(head, Math.max(size, head.length));
