@@ -386,6 +386,48 @@ class DeploymentConfigTest {
         assertNoProblems(problems, "k8s service manifests");
     }
 
+    /**
+     * Security #14.19: ingress is denied by default and each data store is reachable only from the pods that need it
+     * (NetworkPolicy {@code from} pod names, per target).
+     */
+    @Test
+    void networkPoliciesLetOnlyThePodsThatNeedAPartReachIt() {
+        Map<String, Set<String>> allowed = new TreeMap<>();
+        boolean defaultDeny = false;
+        for (List<Object> docs : k8s.values()) {
+            for (Object doc : docs) {
+                if (!(doc instanceof Map<?, ?> m) || !"NetworkPolicy".equals(m.get("kind"))) {
+                    continue;
+                }
+                Map<String, Object> policy = asMap(m, "NetworkPolicy");
+                Object target = dig(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name");
+                if (target == null) {
+                    defaultDeny |= policy.get("spec") instanceof Map<?, ?> spec && spec.get("ingress") == null;
+                    continue;
+                }
+                Set<String> from = allowed.computeIfAbsent(String.valueOf(target), t -> new TreeSet<>());
+                for (Object rule : asList(dig(policy, "spec", "ingress"), "ingress")) {
+                    for (Object peer : asList(dig(rule, "from"), "from")) {
+                        Object pod = dig(peer, "podSelector", "matchLabels", "app.kubernetes.io/name");
+                        from.add(pod != null ? String.valueOf(pod) : "namespace:"
+                                + dig(peer, "namespaceSelector", "matchLabels"));
+                    }
+                }
+            }
+        }
+        assertTrue(defaultDeny, "no default-deny ingress NetworkPolicy");
+        assertEquals(new TreeSet<>(SERVICES), allowed.get("postgres"), "who reaches PostgreSQL");
+        Set<String> kafka = new TreeSet<>(SERVICES);
+        kafka.add("kafka-topics");
+        assertEquals(kafka, allowed.get("kafka"), "who reaches Kafka");
+        assertEquals(Set.of("document-service", "minio-bucket"), allowed.get("minio"), "who reaches S3");
+        assertEquals(Set.of("document-service"), allowed.get("clamav"), "who reaches clamd");
+        assertEquals(Set.of("notification-service"), allowed.get("mailpit"), "who reaches SMTP");
+        for (String service : SERVICES) {
+            assertTrue(allowed.containsKey(service), service + " has no NetworkPolicy (the default denies it all)");
+        }
+    }
+
     @Test
     void kustomizationListsEveryManifest() {
         Map<String, Object> kustomization = asMap(k8s.get("kustomization.yaml").get(0), "kustomization.yaml");
