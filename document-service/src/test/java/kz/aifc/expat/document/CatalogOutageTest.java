@@ -7,7 +7,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import kz.aifc.expat.testing.TcpForwarder;
 import kz.aifc.expat.testing.Tokens;
-import kz.aifc.expat.document.service.ChecklistService;
+import kz.aifc.expat.document.service.ChecklistLoader;
 import kz.aifc.expat.document.support.CatalogProbe;
 import kz.aifc.expat.document.support.Fixtures;
 import org.awaitility.Awaitility;
@@ -41,7 +41,7 @@ class CatalogOutageTest {
 
     /** The scheduler is off in tests: the test runs the loader job when it wants a retry. */
     @Inject
-    ChecklistService checklists;
+    ChecklistLoader checklists;
 
     @Test
     void aChecklistTheCatalogCouldNotDeliverIsBuiltOnceTheCatalogIsBack() throws Exception {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.inbox.EventEnvelope;
 import kz.aifc.expat.defaults.inbox.Inbox;
+import kz.aifc.expat.document.service.ChecklistLoader;
 import kz.aifc.expat.document.service.ChecklistService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -40,6 +41,9 @@ public class ApplicationEventsConsumer {
     @Inject
     ChecklistService checklists;
 
+    @Inject
+    ChecklistLoader loader;
+
     /**
      * Closing events are read leniently: only the application id matters, and an id we cannot read cannot be one
      * of our checklists, so such an event is skipped rather than dead-lettered.
@@ -70,7 +74,7 @@ public class ApplicationEventsConsumer {
         EventEnvelope envelope = EventEnvelope.of(record);
         if (Events.APPLICATION_SUBMITTED.equals(envelope.type())) {
             try {
-                answer = checklists.catalogFor(inbox.data(envelope, Events.ApplicationSubmitted.class));
+                answer = loader.catalogFor(inbox.data(envelope, Events.ApplicationSubmitted.class));
             } catch (IllegalArgumentException unreadable) {
                 // the inbox meets the same unreadable data and treats it as a poison event
             }

@@ -2,13 +2,10 @@ package kz.aifc.expat.document.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import kz.aifc.expat.document.client.CatalogClient;
-import kz.aifc.expat.document.client.CatalogGateway;
 import kz.aifc.expat.document.messaging.Events;
 import kz.aifc.expat.document.model.Checklist;
 import kz.aifc.expat.document.model.ChecklistStatus;
@@ -27,7 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Builds checklists from the catalog when an application is submitted, and closes them when it ends. */
+/**
+ * Builds checklists from the catalog's answer when an application is submitted, and closes them when it ends. Holds
+ * no catalog client: {@link ChecklistLoader} asks the catalog with no transaction open and hands the answer in.
+ */
 @ApplicationScoped
 public class ChecklistService {
 
@@ -35,27 +35,12 @@ public class ChecklistService {
     public static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Almaty");
 
     @Inject
-    CatalogGateway catalog;
-
-    @Inject
     ObjectMapper mapper;
 
     @Inject
     ReviewService review;
 
-    /**
-     * The catalog's checklist for a submitted application: asked by the consumer before the inbox transaction opens,
-     * so no transaction waits on the catalog. Empty when the event is incomplete or the catalog could not answer
-     * (the checklist is then filled by {@link #retryUnloaded}).
-     */
-    public Optional<CatalogClient.CatalogChecklist> catalogFor(Events.ApplicationSubmitted event) {
-        if (event.applicationId() == null || event.companyBin() == null || event.serviceCode() == null) {
-            return Optional.empty();
-        }
-        return catalog.checklist(event.serviceCode(), event.profile(), asOf(event));
-    }
-
-    private static java.time.LocalDate asOf(Events.ApplicationSubmitted event) {
+    static LocalDate asOf(Events.ApplicationSubmitted event) {
         OffsetDateTime submittedAt = event.submittedAt() != null ? event.submittedAt()
                 : OffsetDateTime.now(ZoneOffset.UTC);
         return submittedAt.atZoneSameInstant(OFFICE_ZONE).toLocalDate();
@@ -63,7 +48,7 @@ public class ChecklistService {
 
     /**
      * application.submitted: one checklist per application (a repeated submission event changes nothing), filled
-     * with {@code answer} from {@link #catalogFor}, asked before this transaction.
+     * with {@code answer} from {@link ChecklistLoader#catalogFor}, asked before this transaction.
      */
     @Transactional
     public void onSubmitted(Events.ApplicationSubmitted event, Optional<CatalogClient.CatalogChecklist> answer) {
@@ -87,11 +72,6 @@ public class ChecklistService {
         checklist.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         checklist.persist();
         loadItems(checklist, answer);
-    }
-
-    /** The catalog's checklist for the application's service, profile and date; empty when it could not answer. */
-    private Optional<CatalogClient.CatalogChecklist> askCatalog(Checklist checklist) {
-        return catalog.checklist(checklist.serviceCode, profile(checklist), checklist.asOf);
     }
 
     /** Fills the requirements from the catalog's answer; false when there was none (retried later). */
@@ -135,25 +115,14 @@ public class ChecklistService {
         return true;
     }
 
-    /** Asks the catalog again for checklists it could not deliver at submission. */
-    @Scheduled(identity = "checklist-loader", every = "{expat.documents.checklist-retry-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void retryUnloaded() {
-        List<Checklist> pending = QuarkusTransaction.requiringNew().call(() -> Checklist
-                .<Checklist>find("itemsLoaded = false and closedAt is null order by loadAttempts, createdAt")
-                .page(0, 20).list());
-        // least-tried first and no early stop: a checklist the catalog keeps refusing (an unknown code, a date before
-        // the first version) must not hold back the others; while the catalog is down the breaker answers at once.
-        // The catalog is asked with no transaction open; only then is the row locked and filled (if still empty).
-        for (Checklist unloaded : pending) {
-            Optional<CatalogClient.CatalogChecklist> answer = askCatalog(unloaded);
-            QuarkusTransaction.requiringNew().run(() -> Checklist.lockByApplication(unloaded.applicationId)
-                    .ifPresent(c -> {
-                        if (!c.itemsLoaded) {
-                            loadItems(c, answer);
-                        }
-                    }));
-        }
+    /** Fills a checklist the catalog could not deliver earlier, under its row lock, unless it was filled meanwhile. */
+    @Transactional
+    public void fillIfEmpty(UUID applicationId, Optional<CatalogClient.CatalogChecklist> answer) {
+        Checklist.lockByApplication(applicationId).ifPresent(c -> {
+            if (!c.itemsLoaded) {
+                loadItems(c, answer);
+            }
+        });
     }
 
     /** Withdrawal or a terminal status: the checklist becomes read-only and its retention period starts. */
@@ -215,7 +184,7 @@ public class ChecklistService {
                 event.fromState(), asked.isEmpty() ? "any document" : asked.size() + " document(s)");
     }
 
-    private Events.Profile profile(Checklist checklist) {
+    Events.Profile profile(Checklist checklist) {
         try {
             return checklist.profile == null ? null : mapper.readValue(checklist.profile, Events.Profile.class);
         } catch (JsonProcessingException e) {

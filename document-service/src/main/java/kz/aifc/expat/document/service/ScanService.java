@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,15 +47,19 @@ public class ScanService {
     @Inject
     EntityManager em;
 
-    /** Scans a just-committed upload from its spool file; on any scanner failure the sweep tries again later. */
-    public void scanUploaded(UUID documentId, Path spooled) {
-        if (!config.scan().enabled()) {
-            return;
+    /**
+     * Scans a just-committed upload from its spool file and returns the document as it stands then; on any scanner
+     * failure it stays PENDING_SCAN and the sweep tries again later.
+     */
+    public Document scanUploaded(Document stored, Path spooled) {
+        if (stored.status != DocumentStatus.PENDING_SCAN) {
+            return stored;
         }
         try (InputStream content = Files.newInputStream(spooled)) {
-            record(documentId, scanner.scan(content));
+            return record(stored.id, scanner.scan(content)).orElse(stored);
         } catch (IOException e) {
-            LOG.warnf("scan of document %s postponed: %s", documentId, e.toString());
+            LOG.warnf("scan of document %s postponed: %s", stored.id, e.toString());
+            return stored;
         }
     }
 
@@ -90,22 +95,21 @@ public class ScanService {
         }
     }
 
-    private void record(UUID documentId, MalwareScanner.Verdict verdict) {
-        boolean infected = QuarkusTransaction.requiringNew().call(() -> {
+    /** Records the verdict; the document as it then stands, or empty when it is gone. */
+    private Optional<Document> record(UUID documentId, MalwareScanner.Verdict verdict) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Document d = em.find(Document.class, documentId, LockModeType.PESSIMISTIC_WRITE);
             if (d == null || d.status != DocumentStatus.PENDING_SCAN) {
-                return false; // scanned by the upload and the sweep at once: the first verdict stands
+                return Optional.ofNullable(d); // scanned by the upload and the sweep at once: the first verdict stands
             }
             d.status = verdict.clean() ? DocumentStatus.UPLOADED : DocumentStatus.INFECTED;
             if (!verdict.clean()) {
                 d.rejectionReason = "Malware found: " + verdict.finding();
                 d.reviewedBy = "malware-scanner";
                 d.reviewedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                LOG.warnf("document %s is infected (%s) and quarantined", documentId, verdict.finding());
             }
-            return !verdict.clean();
+            return Optional.of(d);
         });
-        if (infected) {
-            LOG.warnf("document %s is infected (%s) and quarantined", documentId, verdict.finding());
-        }
     }
 }

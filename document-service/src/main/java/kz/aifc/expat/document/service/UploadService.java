@@ -68,8 +68,7 @@ public class UploadService {
             String key = "applications/" + applicationId + "/" + target.requirementId() + "/" + documentId;
             Document stored = writer.store(key, received, () -> commit(applicationId, target, documentId, key,
                     received, uploader));
-            scanner.scanUploaded(stored.id, received.file); // after the commit: no lock is held while clamd reads
-            return QuarkusTransaction.requiringNew().call(() -> Document.<Document>findById(stored.id));
+            return scanner.scanUploaded(stored, received.file); // after the commit: no lock held while clamd reads
         }
     }
 
