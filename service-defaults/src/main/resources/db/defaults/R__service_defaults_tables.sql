@@ -1,4 +1,4 @@
--- Tables of the shared infrastructure (outbox, inbox, idempotency keys). A repeatable migration written to be
+-- Tables of the shared infrastructure (outbox, inbox, idempotency keys, rate-limit buckets). A repeatable migration written to be
 -- re-runnable, so service-defaults can evolve it without clashing with each service's own version numbers.
 
 CREATE TABLE IF NOT EXISTS outbox_event (
@@ -31,3 +31,12 @@ CREATE TABLE IF NOT EXISTS idempotency_record (
     created_at      timestamptz  NOT NULL,
     PRIMARY KEY (caller, idempotency_key)
 );
+
+-- bucket4j's PostgreSQL layout: one row per client and plan while its budget is not full; expires_at (epoch ms)
+-- lets any replica delete rows of budgets that have refilled (RateLimiter.removeFullBuckets)
+CREATE TABLE IF NOT EXISTS rate_limit_bucket (
+    id          varchar(300) PRIMARY KEY,
+    state       bytea,
+    expires_at  bigint
+);
+CREATE INDEX IF NOT EXISTS rate_limit_bucket_expires ON rate_limit_bucket (expires_at);

@@ -72,7 +72,12 @@ class DeploymentConfigTest {
             Map.entry("SMTP_KEEP_ALIVE_TIMEOUT", "idle close of pooled SMTP connections, below common server cut-offs"),
             Map.entry("MANAGEMENT_HOST", "the management interface listens where HTTP_HOST says"),
             Map.entry("MANAGEMENT_PORT", "HTTP port + 10000 by default (8081 -> 18081), what probes and healthchecks ask"),
-            Map.entry("CLAMD_TIMEOUT", "document-service: one scan's connect/read timeout, same everywhere"));
+            Map.entry("CLAMD_TIMEOUT", "document-service: one scan's connect/read timeout, same everywhere"),
+            Map.entry("RATE_LIMIT_ENABLED", "rate limits are on everywhere; off only for a benchmark"),
+            Map.entry("RATE_LIMIT_PUBLIC_READ", "a budget per client and minute, the same in every deployment"),
+            Map.entry("RATE_LIMIT_QUOTE", "a budget per client and minute, the same in every deployment"),
+            Map.entry("RATE_LIMIT_UPLOAD", "a budget per company and minute, the same in every deployment"),
+            Map.entry("RATE_LIMIT_UNAUTHENTICATED", "a budget of 401s per address and minute, the same everywhere"));
 
     static Path root;
     static Map<String, Object> compose;

@@ -1,6 +1,8 @@
 package kz.aifc.expat.catalog.rest;
 
 import jakarta.annotation.security.PermitAll;
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -63,6 +65,7 @@ public class CalendarResource {
     @GET
     @Path("office")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Office hours, lunch break, time zone and contacts")
     public Response office(@Context HttpHeaders headers) {
         LoadedVersion v = store.select(null, null);
@@ -76,6 +79,7 @@ public class CalendarResource {
     @GET
     @Path("days")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Every day of a range (max 400 days) with working flag and reason")
     public Response days(@QueryParam("from") String fromText, @QueryParam("to") String toText,
                          @Context HttpHeaders headers) {
@@ -103,6 +107,7 @@ public class CalendarResource {
     @GET
     @Path("working-day")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Is this date a working day of the office?")
     public Response workingDay(@QueryParam("date") String dateText, @Context HttpHeaders headers) {
         Params p = new Params();
@@ -114,6 +119,7 @@ public class CalendarResource {
     @GET
     @Path("add-working-days")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "The N-th working day after a date (before it for negative N)")
     public Response addWorkingDays(@QueryParam("date") String dateText, @QueryParam("days") String daysText,
                                    @Context HttpHeaders headers) {
@@ -128,6 +134,7 @@ public class CalendarResource {
     @GET
     @Path("working-days-between")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Working days in (from, to]; negative when to is before from")
     public Response between(@QueryParam("from") String fromText, @QueryParam("to") String toText,
                             @Context HttpHeaders headers) {
@@ -145,6 +152,7 @@ public class CalendarResource {
     @GET
     @Path("entries")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "All explicit calendar entries (holidays, moved days off, transfers) of a year")
     public Response entries(@QueryParam("year") String yearText, @Context HttpHeaders headers) {
         Params p = new Params();

@@ -1,6 +1,8 @@
 package kz.aifc.expat.catalog.rest;
 
 import jakarta.annotation.security.PermitAll;
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +49,7 @@ public class CatalogVersionResource {
 
     @GET
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "All published versions, oldest first")
     public Response list(@Context HttpHeaders headers) {
         LoadedVersion current = store.select(null, null);
@@ -59,6 +62,7 @@ public class CatalogVersionResource {
     @GET
     @Path("{version}")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "One version with its whole content (the document an admin edits to publish the next)")
     public Response get(@PathParam("version") String versionText, @Context HttpHeaders headers) {
         Params p = new Params();

@@ -1,6 +1,8 @@
 package kz.aifc.expat.catalog.rest;
 
 import jakarta.annotation.security.PermitAll;
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +47,7 @@ public class MrpResource {
 
     @GET
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "MRP in force on a date (default today, Asia/Almaty)")
     public Response current(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
         Params p = new Params();
@@ -57,6 +60,7 @@ public class MrpResource {
     @GET
     @Path("{year}")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "MRP of a year")
     public Response ofYear(@PathParam("year") String yearText, @Context HttpHeaders headers) {
         Params p = new Params();
@@ -78,6 +82,7 @@ public class MrpResource {
     @GET
     @Path("all")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "The whole MRP table")
     public Response all(@Context HttpHeaders headers) {
         return caching.respond(headers, Lang.RU, "mrp-all", () -> store.snapshot().mrp().entrySet().stream()

@@ -1,6 +1,8 @@
 package kz.aifc.expat.catalog.rest;
 
 import jakarta.annotation.security.PermitAll;
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,6 +45,7 @@ public class ServiceResource {
 
     @GET
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "List services (anonymous); filters: group, category, familyMember, q; asOf or version")
     public Response list(@QueryParam("group") String group, @QueryParam("category") String category,
                          @QueryParam("familyMember") String familyMember, @QueryParam("q") String q,
@@ -82,6 +85,7 @@ public class ServiceResource {
     @GET
     @Path("{code}")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "One service with texts, documents and conditions, fees, processing time, rules, notes")
     public Response get(@PathParam("code") String code, @QueryParam("asOf") String asOf,
                         @QueryParam("version") String version, @Context HttpHeaders headers) {
@@ -99,6 +103,7 @@ public class ServiceResource {
     @GET
     @Path("{code}/checklist")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "The documents that apply to an applicant profile")
     public Response checklist(@PathParam("code") String code, @QueryParam("legalForm") String legalForm,
                               @QueryParam("applicantType") String applicantType,
@@ -160,6 +165,7 @@ public class ServiceResource {
     @GET
     @Path("{code}/fees")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Fee lines, state duty (MRP multiple and amount), totals and processing time")
     public Response fees(@PathParam("code") String code, @QueryParam("asOf") String asOf,
                          @QueryParam("version") String version, @Context HttpHeaders headers) {

@@ -1,5 +1,7 @@
 package kz.aifc.expat.document.rest;
 
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -75,6 +77,7 @@ public class ChecklistResource {
     @Path("/requirements/{requirementId}/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.COMPANY_HR)
+    @RateLimited(RateLimitPlan.UPLOAD)
     @Operation(summary = "Upload a file (multipart/form-data, part 'file') for a requirement; a re-upload adds a "
             + "version (roles: company-hr own company)")
     public Response upload(@PathParam("applicationId") UUID applicationId,

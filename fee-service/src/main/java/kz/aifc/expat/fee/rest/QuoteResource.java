@@ -1,6 +1,8 @@
 package kz.aifc.expat.fee.rest;
 
 import jakarta.annotation.security.PermitAll;
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -49,6 +51,7 @@ public class QuoteResource {
 
     @GET
     @PermitAll
+    @RateLimited(RateLimitPlan.QUOTE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Quote a service's fees as of a date (anonymous; the fingerprint waiver needs a signed-in "
             + "company (or staff with companyBin) and personId or passportNumber+citizenship; only that company's own paid "

@@ -1,6 +1,8 @@
 package kz.aifc.expat.scheduling.rest;
 
 import jakarta.annotation.security.PermitAll;
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -143,6 +145,7 @@ public class AppointmentResource {
     @GET
     @Path("/confirm-attendance")
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "One-click attendance confirmation from the reminder e-mail, no login: a signed, single-use "
             + "token valid until the confirm deadline. 400 altered, 410 expired/used/superseded, 409 not BOOKED")

@@ -1,6 +1,8 @@
 package kz.aifc.expat.scheduling.rest;
 
 import jakarta.annotation.security.PermitAll;
+import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
+import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,6 +37,7 @@ public class SlotResource {
 
     @GET
     @PermitAll
+    @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Bookable visit slots of a service with remaining seats (anonymous)")
     public Dtos.SlotList slots(@QueryParam("serviceCode") String serviceCode, @QueryParam("from") String from,
                                @QueryParam("to") String to) {

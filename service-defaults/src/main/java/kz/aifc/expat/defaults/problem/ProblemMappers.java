@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.ratelimit.ClientAddress;
+import kz.aifc.expat.defaults.ratelimit.RateLimiter;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,6 +27,7 @@ import java.net.ConnectException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -82,14 +87,17 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    @Inject
+    RateLimiter rateLimiter;
+
     @ServerExceptionMapper(priority = 1)
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthorized(uri);
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpServerRequest http) {
+        return unauthorized(uri, http);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized(uri);
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpServerRequest http) {
+        return unauthorized(uri, http);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -225,7 +233,12 @@ public class ProblemMappers {
         return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
-    private static Response unauthorized(UriInfo uri) {
+    /** A 401, or a 429 once this address has been answered 401 too often (probing, credential guessing). */
+    private Response unauthorized(UriInfo uri, HttpServerRequest http) {
+        Optional<ProblemException> refused = rateLimiter.refuseUnauthenticated(ClientAddress.of(http));
+        if (refused.isPresent()) {
+            return ProblemResponses.of(refused.get(), path(uri));
+        }
         return Response.fromResponse(ProblemResponses.of(401, "unauthorized", "Authentication required",
                         "A valid bearer token is required", path(uri), List.of()))
                 .header("WWW-Authenticate", "Bearer").build();
