@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * per address; beyond it, 429 problem+json with Retry-After and the draft RateLimit headers. Each test is a client
  * of its own, told apart by X-Forwarded-For (honoured because the test client, on loopback, is a trusted proxy);
  * plain loopback callers are the services themselves and are never limited. Budgets here: 5 reads, 3 refusals a
- * minute.
+ * minute. The limiter fails open: while its table cannot be read, requests are served uncounted.
  */
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallBudgets.class)
@@ -139,6 +139,24 @@ class RateLimitTest {
         assertEquals(1, rows("public-read:address:" + draining));
     }
 
+    @Test
+    void readsAreServedUncountedWhileTheBudgetsCannotBeRead() throws SQLException {
+        String client = newClient();
+        execute("ALTER TABLE rate_limit_bucket RENAME TO rate_limit_bucket_away", null);
+        try {
+            for (int i = 0; i < 8; i++) { // more than the budget of 5: nothing is counted, nothing refused
+                Response served = from(client).get("/api/v1/mrp");
+                served.then().statusCode(200);
+                assertEquals(null, served.header("RateLimit"), "no budget is claimed that was not read");
+            }
+            putMrp(from(client)).then().statusCode(401); // and a 401 stays a 401
+        } finally {
+            execute("ALTER TABLE rate_limit_bucket_away RENAME TO rate_limit_bucket", null);
+        }
+        from(client).get("/api/v1/mrp").then().statusCode(200)
+                .header("RateLimit", matchesPattern("\"public-read\";r=4;t=\\d+"));
+    }
+
     private static Response putMrp(RequestSpecification spec) {
         return spec.contentType(ContentType.JSON).body("{\"amount\": 4325}").put("/api/v1/mrp/2031");
     }
@@ -156,7 +174,9 @@ class RateLimitTest {
 
     private void execute(String sql, String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
+            if (id != null) {
+                s.setString(1, id);
+            }
             s.executeUpdate();
         }
     }

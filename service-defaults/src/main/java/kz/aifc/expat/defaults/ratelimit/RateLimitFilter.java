@@ -52,7 +52,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
+        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision && decision.counted()) {
             RateLimitHeaders.of(decision).forEach((name, value) -> response.getHeaders().putSingle(name, value));
         }
     }

@@ -43,9 +43,12 @@ public class RateLimiter {
     private final Map<RateLimitPlan, BucketConfiguration> plans = new EnumMap<>(RateLimitPlan.class);
     private List<ClientNetworks.Network> exempt;
 
-    /** What a request took from its budget: allowed or not, what is left, and when it is worth trying again. */
+    /**
+     * What a request took from its budget: allowed or not, what is left, and when it is worth trying again.
+     * {@code counted} is false when the budget could not be read (the request was let through uncounted).
+     */
     public record Decision(RateLimitPlan plan, long limit, Duration period, boolean allowed, long remaining,
-                           long secondsToRetry, long secondsToFull) {
+                           long secondsToRetry, long secondsToFull, boolean counted) {
     }
 
     @PostConstruct
@@ -72,13 +75,31 @@ public class RateLimiter {
         return !config.enabled() || ClientNetworks.contains(exempt, clientAddress);
     }
 
-    /** Takes one request from {@code client}'s budget of {@code plan}. */
+    /**
+     * Takes one request from {@code client}'s budget of {@code plan}. Fails open: when the budget cannot be read
+     * (database down, table missing) the request is allowed uncounted, because a limiter that refuses everyone
+     * during an outage would take down reads that work without the database (the catalog serves from memory).
+     */
     public Decision take(RateLimitPlan plan, String client) {
         RateLimitConfig.Plan limits = config.plan(plan);
         String key = plan.policyName() + ":" + client;
-        ConsumptionProbe probe = builder.build(key, () -> plans.get(plan)).tryConsumeAndReturnRemaining(1);
-        return new Decision(plan, limits.limit(), limits.period(), probe.isConsumed(), probe.getRemainingTokens(),
-                seconds(probe.getNanosToWaitForRefill()), seconds(probe.getNanosToWaitForReset()));
+        try {
+            ConsumptionProbe probe = builder.build(key, () -> plans.get(plan)).tryConsumeAndReturnRemaining(1);
+            return new Decision(plan, limits.limit(), limits.period(), probe.isConsumed(),
+                    probe.getRemainingTokens(), seconds(probe.getNanosToWaitForRefill()),
+                    seconds(probe.getNanosToWaitForReset()), true);
+        } catch (RuntimeException e) {
+            LOG.warnf("Rate limit '%s' not applied, its budget cannot be read: %s", plan.policyName(), rootMessage(e));
+            return new Decision(plan, limits.limit(), limits.period(), true, limits.limit(), 0, 0, false);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Takes one request, or throws the 429 that tells the client how long to wait. */
