@@ -8,19 +8,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.List;
-
 /** catalog-service: the document checklist of a service for an applicant profile on a date. */
 @RegisterRestClient(configKey = "catalog")
 @Path("/api/v1/services")
 public interface CatalogClient {
-
-    record ChecklistItem(String documentCode, String title, boolean mandatory, String delivery, boolean notarised,
-                         boolean legalised) {
-    }
-
-    record CatalogChecklist(String serviceCode, String catalogVersion, List<ChecklistItem> items) {
-    }
 
     @GET
     @Path("/{code}/checklist")

@@ -32,7 +32,7 @@ public class CatalogGateway {
     @Retry(maxRetries = 2, delay = 300)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.75, delay = 20, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unavailable")
-    public Optional<CatalogClient.CatalogChecklist> checklist(String serviceCode, Events.Profile profile,
+    public Optional<CatalogChecklist> checklist(String serviceCode, Events.Profile profile,
                                                               LocalDate asOf) {
         Events.Profile p = profile == null ? new Events.Profile(null, null, null, null, null, null) : profile;
         try {
@@ -50,7 +50,7 @@ public class CatalogGateway {
         }
     }
 
-    Optional<CatalogClient.CatalogChecklist> unavailable(String serviceCode, Events.Profile profile, LocalDate asOf,
+    Optional<CatalogChecklist> unavailable(String serviceCode, Events.Profile profile, LocalDate asOf,
                                                          Throwable failure) {
         LOG.warnf("catalog checklist of %s (asOf %s) unavailable (%s); will ask again later", serviceCode, asOf,
                 failure.toString());

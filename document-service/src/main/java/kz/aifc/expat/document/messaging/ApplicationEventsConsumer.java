@@ -1,7 +1,7 @@
 package kz.aifc.expat.document.messaging;
 
 import java.util.Optional;
-import kz.aifc.expat.document.client.CatalogClient;
+import kz.aifc.expat.document.client.CatalogChecklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -70,7 +70,7 @@ public class ApplicationEventsConsumer {
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
         // the catalog is asked before the inbox transaction opens (a redelivered event asks again, harmlessly)
-        Optional<CatalogClient.CatalogChecklist> answer = Optional.empty();
+        Optional<CatalogChecklist> answer = Optional.empty();
         EventEnvelope envelope = EventEnvelope.of(record);
         if (Events.APPLICATION_SUBMITTED.equals(envelope.type())) {
             try {
@@ -79,7 +79,7 @@ public class ApplicationEventsConsumer {
                 // the inbox meets the same unreadable data and treats it as a poison event
             }
         }
-        Optional<CatalogClient.CatalogChecklist> asked = answer;
+        Optional<CatalogChecklist> asked = answer;
         inbox.process(record, e -> {
             switch (e.type()) {
                 case Events.APPLICATION_SUBMITTED ->

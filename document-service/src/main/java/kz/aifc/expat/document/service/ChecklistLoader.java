@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import kz.aifc.expat.document.client.CatalogClient;
+import kz.aifc.expat.document.client.CatalogChecklist;
 import kz.aifc.expat.document.client.CatalogGateway;
 import kz.aifc.expat.document.messaging.Events;
 import kz.aifc.expat.document.model.Checklist;
@@ -29,7 +29,7 @@ public class ChecklistLoader {
      * The catalog's checklist for a submitted application, asked by the consumer before the inbox transaction opens.
      * Empty when the event is incomplete or the catalog could not answer (then {@link #retryUnloaded} fills it).
      */
-    public Optional<CatalogClient.CatalogChecklist> catalogFor(Events.ApplicationSubmitted event) {
+    public Optional<CatalogChecklist> catalogFor(Events.ApplicationSubmitted event) {
         if (event.applicationId() == null || event.companyBin() == null || event.serviceCode() == null) {
             return Optional.empty();
         }
@@ -46,7 +46,7 @@ public class ChecklistLoader {
         // least-tried first and no early stop: a checklist the catalog keeps refusing (an unknown code, a date before
         // the first version) must not hold back the others; while the catalog is down the breaker answers at once
         for (Checklist unloaded : pending) {
-            Optional<CatalogClient.CatalogChecklist> answer = catalog.checklist(unloaded.serviceCode,
+            Optional<CatalogChecklist> answer = catalog.checklist(unloaded.serviceCode,
                     checklists.profile(unloaded), unloaded.asOf);
             checklists.fillIfEmpty(unloaded.applicationId, answer);
         }

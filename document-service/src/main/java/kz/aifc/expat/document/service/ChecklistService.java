@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import kz.aifc.expat.document.client.CatalogClient;
+import kz.aifc.expat.document.client.CatalogChecklist;
 import kz.aifc.expat.document.messaging.Events;
 import kz.aifc.expat.document.model.Checklist;
 import kz.aifc.expat.document.model.ChecklistStatus;
@@ -51,7 +51,7 @@ public class ChecklistService {
      * with {@code answer} from {@link ChecklistLoader#catalogFor}, asked before this transaction.
      */
     @Transactional
-    public void onSubmitted(Events.ApplicationSubmitted event, Optional<CatalogClient.CatalogChecklist> answer) {
+    public void onSubmitted(Events.ApplicationSubmitted event, Optional<CatalogChecklist> answer) {
         if (event.applicationId() == null || event.companyBin() == null || event.serviceCode() == null) {
             LOG.warnf("application.submitted without applicationId/companyBin/serviceCode ignored: %s", event);
             return;
@@ -75,12 +75,12 @@ public class ChecklistService {
     }
 
     /** Fills the requirements from the catalog's answer; false when there was none (retried later). */
-    boolean loadItems(Checklist checklist, Optional<CatalogClient.CatalogChecklist> answer) {
+    boolean loadItems(Checklist checklist, Optional<CatalogChecklist> answer) {
         checklist.loadAttempts++;
         if (answer.isEmpty() || answer.get().items() == null) {
             return false;
         }
-        CatalogClient.CatalogChecklist catalogChecklist = answer.get();
+        CatalogChecklist catalogChecklist = answer.get();
         if (checklist.catalogVersion != null && catalogChecklist.catalogVersion() != null
                 && !checklist.catalogVersion.equals(catalogChecklist.catalogVersion())) {
             LOG.warnf("application %s was submitted on catalog version %s but the catalog answered %s for %s",
@@ -89,7 +89,7 @@ public class ChecklistService {
         }
         Set<String> seen = new HashSet<>();
         int position = 0;
-        for (CatalogClient.ChecklistItem item : catalogChecklist.items()) {
+        for (CatalogChecklist.Item item : catalogChecklist.items()) {
             if (item == null || item.documentCode() == null || !seen.add(item.documentCode())) {
                 continue;
             }
@@ -117,7 +117,7 @@ public class ChecklistService {
 
     /** Fills a checklist the catalog could not deliver earlier, under its row lock, unless it was filled meanwhile. */
     @Transactional
-    public void fillIfEmpty(UUID applicationId, Optional<CatalogClient.CatalogChecklist> answer) {
+    public void fillIfEmpty(UUID applicationId, Optional<CatalogChecklist> answer) {
         Checklist.lockByApplication(applicationId).ifPresent(c -> {
             if (!c.itemsLoaded) {
                 loadItems(c, answer);

@@ -1,6 +1,5 @@
 package kz.aifc.expat.defaults.ratelimit;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -12,13 +11,20 @@ final class ClientNetworks {
     }
 
     record Network(byte[] prefix, int bits) {
+        /** The first {@code bits} bits of {@code address} equal the prefix's (same address family only). */
         boolean contains(byte[] address) {
             if (address.length != prefix.length) {
                 return false;
             }
-            BigInteger mask = BigInteger.ONE.shiftLeft(prefix.length * 8).subtract(BigInteger.ONE)
-                    .shiftRight(bits).not();
-            return new BigInteger(1, address).and(mask).equals(new BigInteger(1, prefix).and(mask));
+            int whole = bits / 8;
+            for (int i = 0; i < whole; i++) {
+                if (address[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return rest == 0 || (address[whole] & mask) == (prefix[whole] & mask);
         }
     }
 
