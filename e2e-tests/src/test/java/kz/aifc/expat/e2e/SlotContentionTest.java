@@ -79,7 +79,6 @@ class SlotContentionTest {
         // 10,000 attempts, 50 clients, alternating replicas, random application and slot each time
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(8)).build();
-        String token = Tokens.hrAcme();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         Map<String, String> unexpected = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -91,12 +90,15 @@ class SlotContentionTest {
                     ThreadLocalRandom rnd = ThreadLocalRandom.current();
                     String body = JSON.writeValueAsString(Map.of("applicationId", apps.get(rnd.nextInt(apps.size())),
                             "start", starts.get(rnd.nextInt(starts.size()))));
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(E2e.SCHEDULING.get(n % 2)
-                                    + "/api/v1/appointments")).timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     int status;
                     try {
+                        HttpRequest req = HttpRequest.newBuilder(URI.create(E2e.SCHEDULING.get(n % 2)
+                                        + "/api/v1/appointments")).timeout(Duration.ofSeconds(60))
+                                // asked per attempt: on a slow machine the run outlives one 5-minute access token, and
+                                // Tokens hands out a fresh one every two minutes
+                                .header("Authorization", "Bearer " + Tokens.hrAcme())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
                         status = res.statusCode();
                         if (status != 201 && status != 409) {

@@ -75,14 +75,14 @@ public final class Tokens {
         return client("partner-globex", "partner-globex-secret");
     }
 
+    /**
+     * One fetch per login at a time: when a cached token ages out under load (50 booking clients at once), the
+     * others wait for that one fetch instead of sending Keycloak 50 password grants together, which on two cores
+     * outlast the request timeout.
+     */
     private static String cached(String key, java.util.function.Supplier<String> fetcher) {
-        Cached hit = CACHE.get(key);
-        if (hit != null && System.nanoTime() - hit.obtainedAt < REUSE.toNanos()) {
-            return hit.token;
-        }
-        String token = fetcher.get();
-        CACHE.put(key, new Cached(token, System.nanoTime()));
-        return token;
+        return CACHE.compute(key, (k, hit) -> hit != null && System.nanoTime() - hit.obtainedAt < REUSE.toNanos()
+                ? hit : new Cached(fetcher.get(), System.nanoTime())).token;
     }
 
     private static String fetch(Map<String, String> form) {
