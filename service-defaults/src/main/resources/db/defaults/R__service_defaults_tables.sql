@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     published_at  timestamptz
 );
 CREATE INDEX IF NOT EXISTS outbox_event_unpublished ON outbox_event (occurred_at) WHERE published_at IS NULL;
+-- housekeeping deletes published rows by age (Housekeeping); these indexes keep that a range scan
+CREATE INDEX IF NOT EXISTS outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS inbox_event (
     consumer     varchar(120) NOT NULL,
@@ -20,6 +22,7 @@ CREATE TABLE IF NOT EXISTS inbox_event (
     received_at  timestamptz  NOT NULL,
     PRIMARY KEY (consumer, event_id)
 );
+CREATE INDEX IF NOT EXISTS inbox_event_received ON inbox_event (received_at);
 
 CREATE TABLE IF NOT EXISTS idempotency_record (
     caller          varchar(200) NOT NULL,
@@ -31,6 +34,7 @@ CREATE TABLE IF NOT EXISTS idempotency_record (
     created_at      timestamptz  NOT NULL,
     PRIMARY KEY (caller, idempotency_key)
 );
+CREATE INDEX IF NOT EXISTS idempotency_record_created ON idempotency_record (created_at);
 
 -- bucket4j's PostgreSQL layout: one row per client and plan while its budget is not full; expires_at (epoch ms)
 -- lets any replica delete rows of budgets that have refilled (RateLimiter.removeFullBuckets)

@@ -77,7 +77,9 @@ class DeploymentConfigTest {
             Map.entry("RATE_LIMIT_PUBLIC_READ", "a budget per client and minute, the same in every deployment"),
             Map.entry("RATE_LIMIT_QUOTE", "a budget per client and minute, the same in every deployment"),
             Map.entry("RATE_LIMIT_UPLOAD", "a budget per company and minute, the same in every deployment"),
-            Map.entry("RATE_LIMIT_UNAUTHENTICATED", "a budget of 401s per address and minute, the same everywhere"));
+            Map.entry("RATE_LIMIT_UNAUTHENTICATED", "a budget of 401s per address and minute, the same everywhere"),
+            Map.entry("HOUSEKEEPING_*", "retention of outbox/inbox/idempotency rows; the inbox default is checked "
+                    + "against the topics' retention (inboxOutlivesEveryTopicRetention)"));
 
     static Path root;
     static Map<String, Object> compose;
@@ -230,6 +232,45 @@ class DeploymentConfigTest {
             }
         });
         assertNoProblems(problems, "topics out of sync");
+    }
+
+    /**
+     * An event still on a topic can be delivered again (a consumer group reset, a new consumer); the inbox row is what
+     * makes that harmless, so the inbox must keep its rows longer than any deployment keeps the events.
+     */
+    @Test
+    void inboxOutlivesEveryTopicRetention() throws IOException {
+        String inboxDefault = properties(
+                root.resolve("service-defaults/src/main/resources/META-INF/microprofile-config.properties"))
+                .getProperty("expat.housekeeping.inbox-retention");
+        Matcher m = Pattern.compile("\\$\\{HOUSEKEEPING_INBOX_RETENTION:(P\\d+D)}").matcher(String.valueOf(inboxDefault));
+        assertTrue(m.matches(), "expat.housekeeping.inbox-retention should be ${HOUSEKEEPING_INBOX_RETENTION:P<n>D}: "
+                + inboxDefault);
+        long inboxMs = java.time.Duration.parse(m.group(1)).toMillis();
+
+        Map<String, Object> kafkaInit = asMap(asMap(compose.get("services"), "services").get("kafka-init"), "kafka-init");
+        Map<String, Long> topicRetention = new TreeMap<>();
+        topicRetention.put("docker-compose.yml kafka-init", Long.valueOf(String.valueOf(
+                composeEnv(kafkaInit).get("TOPIC_RETENTION_MS"))));
+        topicRetention.put("deploy/k8s Job kafka-topics", Long.valueOf(String.valueOf(
+                k8sJobEnv("kafka-topics").get("TOPIC_RETENTION_MS"))));
+        Matcher hours = Pattern.compile("(?m)^log\\.retention\\.hours=(\\d+)$")
+                .matcher(Files.readString(root.resolve("deploy/local/stack.sh")));
+        assertTrue(hours.find(), "deploy/local/stack.sh should set the broker's log.retention.hours");
+        topicRetention.put("deploy/local/stack.sh broker", Long.parseLong(hours.group(1)) * 3_600_000L);
+
+        List<String> problems = new ArrayList<>();
+        topicRetention.forEach((where, ms) -> {
+            if (ms >= inboxMs) {
+                problems.add(where + " keeps events " + ms + " ms, not less than the inbox's " + inboxMs + " ms");
+            }
+        });
+        assertTrue(String.valueOf(kafkaInit.get("command")).contains("retention.ms=\"$$TOPIC_RETENTION_MS\""),
+                "kafka-init should create the topics with retention.ms=$TOPIC_RETENTION_MS");
+        assertTrue(String.valueOf(firstContainer(k8sObject("Job", "kafka-topics"), "kafka-topics").get("args"))
+                        .contains("retention.ms=\"$TOPIC_RETENTION_MS\""),
+                "Job kafka-topics should create the topics with retention.ms=$TOPIC_RETENTION_MS");
+        assertNoProblems(problems, "topics keep events longer than the inbox remembers them");
     }
 
     @Test

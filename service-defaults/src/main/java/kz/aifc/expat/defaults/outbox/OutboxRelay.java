@@ -1,5 +1,6 @@
 package kz.aifc.expat.defaults.outbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -39,7 +40,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming "the outbox relay" among advisory locks of this database. */
-    private static final long RELAY_LOCK = 0x0E1A7_0B0AL;
+    public static final long RELAY_LOCK = 0x0E1A7_0B0AL;
 
     @Inject
     EntityManager em;
@@ -148,7 +149,8 @@ public class OutboxRelay {
         Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         batch.forEach(event -> event.publishedAt = now);
-        registry.counter("expat.outbox.published").increment(batch.size());
+        Counter.builder("expat.outbox.published").description("Outbox events published to Kafka")
+                .register(registry).increment(batch.size());
         return batch.size();
     }
 
