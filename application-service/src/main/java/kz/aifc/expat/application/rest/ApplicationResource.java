@@ -1,5 +1,10 @@
 package kz.aifc.expat.application.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,7 +49,7 @@ import java.util.UUID;
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "applications")
+@Tag(name = "applications", description = "Applications (cases): drafts, submission, review, outcome")
 public class ApplicationResource {
 
     @Inject
@@ -68,7 +73,9 @@ public class ApplicationResource {
     @POST
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Create a draft application (company-hr; Idempotency-Key)")
-    public Response create(@Valid @NotNull ApplicationRequest req,
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response createApplication(@Valid @NotNull ApplicationRequest req,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "create-application", req, () -> {
             Application a = drafts.create(req.toCommand());
@@ -80,7 +87,7 @@ public class ApplicationResource {
     @GET
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "List applications, newest change first (company-hr: own company; staff: all or ?companyBin)")
-    public Page<ApplicationView> list(@QueryParam("status") AppState status,
+    public Page<ApplicationView> listApplications(@QueryParam("status") AppState status,
                                       @QueryParam("serviceCode") String serviceCode,
                                       @QueryParam("personId") UUID personId,
                                       @QueryParam("updatedSince") String updatedSince,
@@ -96,7 +103,9 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, ServiceAccounts.NOTIFIER})
     @Operation(summary = "One application with the caller's allowedActions and an ETag (also notification-service)")
-    public Response one(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response getApplication(@PathParam("id") UUID id) {
         Application a = queries.visible(id, false);
         return Response.ok(views.of(a)).tag(etag(a)).build();
     }
@@ -105,7 +114,9 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Replace a draft's (or a returned application's) data (company-hr; If-Match required: 428 without, 412 when stale)")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequest req,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response updateApplication(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequest req,
                            @Parameter(required = true, description = "ETag read (strong); * overwrites")
                            @HeaderParam("If-Match") String ifMatch) {
         Application a = drafts.update(id, req.toCommand(), ifMatch);
@@ -116,7 +127,9 @@ public class ApplicationResource {
     @Path("/{id}/consent")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Record consent to personal-data processing (company-hr; If-Match; Idempotency-Key)")
-    public Response consent(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest req,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response recordConsent(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest req,
                             @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "consent " + id, req, () -> ok(drafts.consent(id, req.toCommand(), ifMatch)));
@@ -130,7 +143,9 @@ public class ApplicationResource {
             + "document uploaded first), reject (reasons + comment), cancel, extend-deadline (officer/admin). "
             + "receive-originals is the desk's (scheduling-service check-in/complete): 403 here. 409 with "
             + "currentState/allowedActions when illegal; If-Match; Idempotency-Key")
-    public Response act(@PathParam("id") UUID id, @PathParam("action") String action,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response actOnApplication(@PathParam("id") UUID id, @PathParam("action") String action,
                         @Valid ActionRequest body, @HeaderParam("If-Match") String ifMatch,
                         @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, action + " " + id, body == null ? Map.of() : body,
@@ -141,7 +156,9 @@ public class ApplicationResource {
     @Path("/{id}/claim")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Claim the case (officer)")
-    public Response claim(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response claimApplication(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "claim " + id, Map.of(), () -> ok(assignment.claim(id, ifMatch)));
     }
@@ -150,7 +167,9 @@ public class ApplicationResource {
     @Path("/{id}/release")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Release the case (its assignee or an admin)")
-    public Response release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response releaseApplication(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "release " + id, Map.of(), () -> ok(assignment.release(id, ifMatch)));
     }
@@ -160,7 +179,9 @@ public class ApplicationResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Assign the case to an officer (unclaimed or own case; admin: any); 422 unknown-officer "
             + "unless an enabled user holds the officer role")
-    public Response assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest req,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ApplicationView.class)))
+    public Response assignApplication(@PathParam("id") UUID id, @Valid @NotNull AssignRequest req,
                            @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(IdempotentRequests.HEADER) String key) {
         assignment.requireOfficer(req.officer()); // asks Keycloak: before the transaction
@@ -172,7 +193,7 @@ public class ApplicationResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Every transition with actor, time and comment")
-    public List<HistoryView> history(@PathParam("id") UUID id) {
+    public List<HistoryView> getApplicationHistory(@PathParam("id") UUID id) {
         return queries.history(id).stream().map(Views::of).toList();
     }
 
@@ -180,7 +201,7 @@ public class ApplicationResource {
     @Path("/{id}/notes")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Internal notes (officers only; never shown to the company)")
-    public List<NoteView> notes(@PathParam("id") UUID id) {
+    public List<NoteView> listNotes(@PathParam("id") UUID id) {
         return assignment.notes(id).stream().map(Views::of).toList();
     }
 
@@ -188,6 +209,8 @@ public class ApplicationResource {
     @Path("/{id}/notes")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Add an internal note (officers only)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.NoteView.class)))
     public Response addNote(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "note " + id, req,

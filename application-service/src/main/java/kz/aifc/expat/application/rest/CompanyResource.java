@@ -1,5 +1,10 @@
 package kz.aifc.expat.application.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,7 +35,7 @@ import java.net.URI;
 @Path("/api/v1/companies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "companies")
+@Tag(name = "companies", description = "Host companies and their notification contacts")
 public class CompanyResource {
 
     @Inject
@@ -42,7 +47,9 @@ public class CompanyResource {
     @POST
     @RolesAllowed({Roles.COMPANY_HR, Roles.ADMIN})
     @Operation(summary = "Register a host company (company-hr: its own BIN from the token; admin: any)")
-    public Response register(@Valid @NotNull CompanyRequest req,
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.CompanyView.class)))
+    public Response registerCompany(@Valid @NotNull CompanyRequest req,
                              @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "register-company", req, () -> {
             CompanyView view = Views.of(companies.register(req.bin(), req.name(), req.legalForm()));
@@ -54,7 +61,7 @@ public class CompanyResource {
     @Path("/me")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "The caller's company (company-hr)")
-    public CompanyView me() {
+    public CompanyView getOwnCompany() {
         return Views.of(companies.mine());
     }
 
@@ -62,7 +69,7 @@ public class CompanyResource {
     @Path("/{bin}")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "One company (company-hr: only its own, else 404; staff: any)")
-    public CompanyView one(@PathParam("bin") String bin) {
+    public CompanyView getCompany(@PathParam("bin") String bin) {
         return Views.of(companies.visible(bin));
     }
 
@@ -71,7 +78,7 @@ public class CompanyResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.ADMIN, ServiceAccounts.NOTIFIER})
     @Operation(summary = "Where the company's notifications go, each address with its language (company-hr and "
             + "partner systems: own company only, else 404; admin and notification-service: any)")
-    public NotificationContactsView contacts(@PathParam("bin") String bin) {
+    public NotificationContactsView getNotificationContacts(@PathParam("bin") String bin) {
         return companies.contacts(bin);
     }
 
@@ -80,7 +87,7 @@ public class CompanyResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.ADMIN})
     @Operation(summary = "Replace the company's notification contacts (1..20 distinct addresses, language kk, ru or "
             + "en; an empty list stops company e-mail) (company-hr and partner systems: own company only; admin: any)")
-    public NotificationContactsView replaceContacts(@PathParam("bin") String bin,
+    public NotificationContactsView replaceNotificationContacts(@PathParam("bin") String bin,
                                                     @Valid @NotNull NotificationContacts req) {
         return companies.replaceContacts(bin, req.contacts());
     }

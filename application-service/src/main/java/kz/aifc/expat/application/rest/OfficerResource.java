@@ -24,7 +24,7 @@ import java.time.LocalDate;
 
 @Path("/api/v1/officer")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "officer")
+@Tag(name = "officer", description = "Officers' work queue and deadlines")
 public class OfficerResource {
 
     @Inject
@@ -40,7 +40,7 @@ public class OfficerResource {
     @Path("/queue")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "The work queue, filtered by state, service, company, due date, assignee (officer)")
-    public Page<ApplicationView> queue(@QueryParam("state") AppState state,
+    public Page<ApplicationView> listWorkQueue(@QueryParam("state") AppState state,
                                        @QueryParam("serviceCode") String serviceCode,
                                        @QueryParam("companyBin") String companyBin,
                                        @QueryParam("dueBefore") LocalDate dueBefore,
@@ -57,7 +57,7 @@ public class OfficerResource {
     @Path("/deadlines")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Overdue cases and cases due within N working days (officer); paused cases excluded")
-    public Deadlines deadlines(@QueryParam("withinWorkingDays") @DefaultValue("2") @Min(0) @Max(60) int within,
+    public Deadlines listDeadlines(@QueryParam("withinWorkingDays") @DefaultValue("2") @Min(0) @Max(60) int within,
                                @QueryParam("companyBin") String companyBin) {
         DeadlineService.Report r = deadlines.report(within, companyBin);
         return new Deadlines(r.today(), r.nearingUntil(), r.overdue().stream().map(Views::deadline).toList(),

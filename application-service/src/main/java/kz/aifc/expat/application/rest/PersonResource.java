@@ -1,5 +1,10 @@
 package kz.aifc.expat.application.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,7 +38,7 @@ import java.util.UUID;
 @Path("/api/v1/persons")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "persons")
+@Tag(name = "persons", description = "Employees and family members a company applies for")
 public class PersonResource {
 
     @Inject
@@ -45,7 +50,9 @@ public class PersonResource {
     @POST
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Record a person the company applies for (company-hr)")
-    public Response create(@Valid @NotNull PersonRequest req, @HeaderParam(IdempotentRequests.HEADER) String key) {
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.PersonView.class)))
+    public Response createPerson(@Valid @NotNull PersonRequest req, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(key, "create-person", req, () -> {
             Person p = persons.create(req);
             return Response.created(URI.create("/api/v1/persons/" + p.id)).tag(etag(p)).entity(Views.of(p)).build();
@@ -55,7 +62,7 @@ public class PersonResource {
     @GET
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "The company's persons (company-hr)")
-    public List<PersonView> list() {
+    public List<PersonView> listPersons() {
         return persons.listMine().stream().map(Views::of).toList();
     }
 
@@ -63,7 +70,9 @@ public class PersonResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, ServiceAccounts.NOTIFIER})
     @Operation(summary = "One person, with ETag (company-hr: own company only; staff and notification-service: any)")
-    public Response one(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.PersonView.class)))
+    public Response getPerson(@PathParam("id") UUID id) {
         Person p = persons.visible(id, false);
         return Response.ok(Views.of(p)).tag(etag(p)).build();
     }
@@ -72,7 +81,9 @@ public class PersonResource {
     @Path("/{id}")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Replace a person's data (company-hr; If-Match required: 428 without, 412 when stale)")
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull PersonRequest req,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.PersonView.class)))
+    public Response updatePerson(@PathParam("id") UUID id, @Valid @NotNull PersonRequest req,
                            @Parameter(required = true, description = "ETag read (strong); * overwrites")
                            @HeaderParam("If-Match") String ifMatch) {
         Person p = persons.update(id, req, ifMatch);

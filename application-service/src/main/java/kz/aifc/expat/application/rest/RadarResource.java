@@ -1,5 +1,10 @@
 package kz.aifc.expat.application.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,7 +41,7 @@ import java.util.UUID;
 
 @Path("/api/v1/radar")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "radar")
+@Tag(name = "radar", description = "Visas and permits about to expire, and starting their extension")
 public class RadarResource {
 
     @Inject
@@ -59,7 +64,7 @@ public class RadarResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, ServiceAccounts.NOTIFIER})
     @Operation(summary = "People whose visa/permit enters its extension window (30..5 working days before expiry) "
             + "within N days, with the window's first and last day (company-hr: own company; staff: ?companyBin)")
-    public List<RadarItem> visaExpiry(@QueryParam("withinDays") @DefaultValue("30") @Min(0) @Max(366) int within,
+    public List<RadarItem> listExpiringVisas(@QueryParam("withinDays") @DefaultValue("30") @Min(0) @Max(366) int within,
                                       @QueryParam("companyBin") String companyBin) {
         String bin;
         if (caller.isStaff() || caller.hasRole(ServiceAccounts.NOTIFIER)) {
@@ -85,7 +90,9 @@ public class RadarResource {
             + "end one year after the current one), and the extension-window rule answered now (TOO_EARLY, OPEN, "
             + "TOO_LATE with the window's days). serviceCode picks the service when the visa alone does not tell "
             + "(company-hr, own persons only; Idempotency-Key)")
-    public Response startExtension(@PathParam("personId") UUID personId, @Valid ExtensionRequest body,
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ExtensionDraftView.class)))
+    public Response startVisaExtension(@PathParam("personId") UUID personId, @Valid ExtensionRequest body,
                                    @HeaderParam(IdempotentRequests.HEADER) String key) {
         ExtensionRequest req = body == null ? new ExtensionRequest(null) : body;
         return idempotent.run(key, "extension " + personId, req, () -> {

@@ -1,5 +1,10 @@
 package kz.aifc.expat.catalog.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
 import kz.aifc.expat.defaults.ratelimit.RateLimited;
@@ -42,7 +47,7 @@ import java.util.stream.Collectors;
 /** The office calendar: hours, working days and working-day arithmetic (Asia/Almaty). */
 @Path("/api/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "calendar")
+@Tag(name = "calendar", description = "The working-day calendar of Kazakhstan and the office hours")
 public class CalendarResource {
 
     static final int MAX_RANGE_DAYS = 400;
@@ -67,7 +72,9 @@ public class CalendarResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Office hours, lunch break, time zone and contacts")
-    public Response office(@Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.OfficeView.class)))
+    public Response getOfficeHours(@Context HttpHeaders headers) {
         LoadedVersion v = store.select(null, null);
         CatalogContent.Office o = v.content().office();
         return caching.respond(headers, "office|" + v.version(), lang -> new OfficeView(o.timeZone(), o.opens(),
@@ -81,7 +88,9 @@ public class CalendarResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Every day of a range (max 400 days) with working flag and reason")
-    public Response days(@QueryParam("from") String fromText, @QueryParam("to") String toText,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogDtos.DayView.class)))
+    public Response listCalendarDays(@QueryParam("from") String fromText, @QueryParam("to") String toText,
                          @Context HttpHeaders headers) {
         Params p = new Params();
         LocalDate from = p.requiredDate("from", fromText);
@@ -109,7 +118,9 @@ public class CalendarResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Is this date a working day of the office?")
-    public Response workingDay(@QueryParam("date") String dateText, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.DayView.class)))
+    public Response isWorkingDay(@QueryParam("date") String dateText, @Context HttpHeaders headers) {
         Params p = new Params();
         LocalDate date = p.requiredDate("date", dateText);
         p.check();
@@ -121,6 +132,8 @@ public class CalendarResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "The N-th working day after a date (before it for negative N)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.AddWorkingDaysView.class)))
     public Response addWorkingDays(@QueryParam("date") String dateText, @QueryParam("days") String daysText,
                                    @Context HttpHeaders headers) {
         Params p = new Params();
@@ -136,7 +149,9 @@ public class CalendarResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Working days in (from, to]; negative when to is before from")
-    public Response between(@QueryParam("from") String fromText, @QueryParam("to") String toText,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.WorkingDaysBetweenView.class)))
+    public Response countWorkingDaysBetween(@QueryParam("from") String fromText, @QueryParam("to") String toText,
                             @Context HttpHeaders headers) {
         Params p = new Params();
         LocalDate from = p.requiredDate("from", fromText);
@@ -154,7 +169,9 @@ public class CalendarResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "All explicit calendar entries (holidays, moved days off, transfers) of a year")
-    public Response entries(@QueryParam("year") String yearText, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogDtos.CalendarDayView.class)))
+    public Response listCalendarEntries(@QueryParam("year") String yearText, @Context HttpHeaders headers) {
         Params p = new Params();
         Integer year = p.requiredInteger("year", yearText, 1990, 2200);
         p.check();
@@ -169,7 +186,7 @@ public class CalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add or change a holiday, moved day off or decreed transfer (admin)")
-    public CalendarDayView put(@PathParam("date") String dateText, CalendarDayRequest request) {
+    public CalendarDayView setCalendarDay(@PathParam("date") String dateText, CalendarDayRequest request) {
         Params p = new Params();
         LocalDate date = p.requiredDate("date", dateText);
         if (request == null) {
@@ -206,7 +223,8 @@ public class CalendarResource {
     @Path("days/{date}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove an explicit calendar day (admin)")
-    public Response delete(@PathParam("date") String dateText) {
+    @APIResponse(responseCode = "204", description = "Done, no content")
+    public Response removeCalendarDay(@PathParam("date") String dateText) {
         Params p = new Params();
         LocalDate date = p.requiredDate("date", dateText);
         p.check();

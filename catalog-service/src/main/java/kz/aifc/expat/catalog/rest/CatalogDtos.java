@@ -1,7 +1,11 @@
 package kz.aifc.expat.catalog.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import kz.aifc.expat.catalog.service.content.CatalogContent;
 import kz.aifc.expat.catalog.service.content.Condition;
 
 import java.math.BigDecimal;
@@ -22,6 +26,7 @@ public final class CatalogDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record ServiceView(String code, String group, String groupTitle, int order, String title,
                               String description, List<String> visaCategories, boolean familyMembers,
                               int catalogVersion, LocalDate effectiveFrom, String language,
@@ -31,6 +36,7 @@ public final class CatalogDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record StepView(int order, String place, boolean informational, String title, List<String> items) {
     }
 
@@ -38,25 +44,30 @@ public final class CatalogDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record RuleView(String code, String kind, Map<String, JsonNode> params, String text) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record NoteView(String code, String text, Integer delayCalendarDays) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record RequirementView(String documentCode, String title, String note, boolean mandatory,
                                   String delivery, boolean notarised, boolean legalised,
                                   List<Condition> conditions) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record ChecklistItem(String documentCode, String title, String note, boolean mandatory, String delivery,
                                 boolean notarised, boolean legalised) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record ProfileView(String legalForm, String applicantType, String visaCategory, Integer childAge,
                               String variant, String entity) {
     }
@@ -69,6 +80,7 @@ public final class CatalogDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record ServiceFeeView(String variant, String title, BigDecimal amount) {
     }
 
@@ -76,6 +88,7 @@ public final class CatalogDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record TotalView(String variant, String option, BigDecimal amount) {
     }
 
@@ -86,6 +99,7 @@ public final class CatalogDtos {
      * list that prove a payment (e.g. the state duty receipt), asked for even where the guide prints no amount.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record FeesView(String serviceCode, int catalogVersion, String currency, boolean feesStated, MrpView mrp,
                            List<ServiceFeeView> serviceFees, BigDecimal personalManagerFee, BigDecimal priorityFee,
                            BigDecimal stateDutyMrp, BigDecimal stateDutyAmount, String stateDutyBasis,
@@ -103,10 +117,12 @@ public final class CatalogDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record PhoneView(String number, String hours) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record DayView(LocalDate date, boolean working, String kind, String reason) {
     }
 
@@ -121,11 +137,12 @@ public final class CatalogDtos {
     }
 
     public record VersionView(int version, LocalDate effectiveFrom, OffsetDateTime publishedAt, String publishedBy,
-                              Object content) {
+                              @Schema(implementation = CatalogContent.class) Object content) {
     }
 
     /** Admin: publish a new version. */
-    public record PublishRequest(LocalDate effectiveFrom, JsonNode content) {
+    public record PublishRequest(LocalDate effectiveFrom,
+                                 @Schema(implementation = CatalogContent.class) JsonNode content) {
     }
 
     /** Admin: set the MRP of a year. */
@@ -137,6 +154,7 @@ public final class CatalogDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record CalendarDayView(LocalDate date, boolean working, String kind, String reasonRu, String reasonEn,
                                   String source) {
     }

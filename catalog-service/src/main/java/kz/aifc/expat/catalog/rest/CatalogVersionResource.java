@@ -1,5 +1,10 @@
 package kz.aifc.expat.catalog.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
 import kz.aifc.expat.defaults.ratelimit.RateLimited;
@@ -32,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Catalogue versions: list and read (anonymous); publish (admin). */
 @Path("/api/v1/catalog/versions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "versions")
+@Tag(name = "versions", description = "Published versions of the service catalogue (the 2026 guide)")
 public class CatalogVersionResource {
 
     @Inject
@@ -51,7 +56,9 @@ public class CatalogVersionResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "All published versions, oldest first")
-    public Response list(@Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogDtos.VersionSummary.class)))
+    public Response listCatalogVersions(@Context HttpHeaders headers) {
         LoadedVersion current = store.select(null, null);
         return caching.respond(headers, Lang.RU, "versions", () -> store.snapshot().versions().stream()
                 .map(v -> new VersionSummary(v.version(), v.effectiveFrom(), v.publishedAt(), v.publishedBy(),
@@ -64,7 +71,9 @@ public class CatalogVersionResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "One version with its whole content (the document an admin edits to publish the next)")
-    public Response get(@PathParam("version") String versionText, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.VersionView.class)))
+    public Response getCatalogVersion(@PathParam("version") String versionText, @Context HttpHeaders headers) {
         Params p = new Params();
         Integer version = p.requiredInteger("version", versionText, 1, Integer.MAX_VALUE);
         p.check();
@@ -79,7 +88,9 @@ public class CatalogVersionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Publish a new version (admin): full validation (422 lists every problem), then "
             + "catalog.published")
-    public Response publish(PublishRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.VersionSummary.class)))
+    public Response publishCatalogVersion(PublishRequest request, @Context UriInfo uri) {
         Params p = new Params();
         if (request == null) {
             p.error("body", "is required");

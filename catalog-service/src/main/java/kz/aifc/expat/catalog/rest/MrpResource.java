@@ -1,5 +1,10 @@
 package kz.aifc.expat.catalog.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
 import kz.aifc.expat.defaults.ratelimit.RateLimited;
@@ -33,7 +38,7 @@ import java.util.List;
 /** The monthly calculation index (MRP) by year. */
 @Path("/api/v1/mrp")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "mrp")
+@Tag(name = "mrp", description = "Monthly calculation index (MRP) per year, the unit of state duties")
 public class MrpResource {
 
     @Inject
@@ -49,7 +54,9 @@ public class MrpResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "MRP in force on a date (default today, Asia/Almaty)")
-    public Response current(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.MrpView.class)))
+    public Response getCurrentMrp(@QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
         Params p = new Params();
         LocalDate date = p.date("asOf", asOf);
         p.check();
@@ -62,7 +69,9 @@ public class MrpResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "MRP of a year")
-    public Response ofYear(@PathParam("year") String yearText, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.MrpView.class)))
+    public Response getMrpOfYear(@PathParam("year") String yearText, @Context HttpHeaders headers) {
         Params p = new Params();
         Integer year = p.requiredInteger("year", yearText, 1990, 2200);
         p.check();
@@ -84,7 +93,9 @@ public class MrpResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "The whole MRP table")
-    public Response all(@Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogDtos.MrpView.class)))
+    public Response listMrp(@Context HttpHeaders headers) {
         return caching.respond(headers, Lang.RU, "mrp-all", () -> store.snapshot().mrp().entrySet().stream()
                 .map(e -> new MrpView(e.getKey(), e.getValue())).toList());
     }
@@ -94,7 +105,7 @@ public class MrpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set the MRP of a year (admin)")
-    public MrpView set(@PathParam("year") String yearText, MrpRequest request) {
+    public MrpView setMrp(@PathParam("year") String yearText, MrpRequest request) {
         Params p = new Params();
         Integer year = p.requiredInteger("year", yearText, 1990, 2200);
         if (request == null || request.amount() == null) {

@@ -1,5 +1,10 @@
 package kz.aifc.expat.catalog.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
 import kz.aifc.expat.defaults.ratelimit.RateLimited;
@@ -31,7 +36,7 @@ import java.util.Objects;
 /** Public reads of services, checklists and fees (anonymous), from memory with ETags. */
 @Path("/api/v1/services")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "services")
+@Tag(name = "services", description = "The 23 migration services: documents, fees, processing times")
 public class ServiceResource {
 
     @Inject
@@ -47,7 +52,9 @@ public class ServiceResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "List services (anonymous); filters: group, category, familyMember, q; asOf or version")
-    public Response list(@QueryParam("group") String group, @QueryParam("category") String category,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogDtos.ServiceSummary.class)))
+    public Response listServices(@QueryParam("group") String group, @QueryParam("category") String category,
                          @QueryParam("familyMember") String familyMember, @QueryParam("q") String q,
                          @QueryParam("asOf") String asOf, @QueryParam("version") String version,
                          @Context HttpHeaders headers) {
@@ -87,7 +94,9 @@ public class ServiceResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "One service with texts, documents and conditions, fees, processing time, rules, notes")
-    public Response get(@PathParam("code") String code, @QueryParam("asOf") String asOf,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.ServiceView.class)))
+    public Response getService(@PathParam("code") String code, @QueryParam("asOf") String asOf,
                         @QueryParam("version") String version, @Context HttpHeaders headers) {
         Params p = new Params();
         LocalDate date = p.date("asOf", asOf);
@@ -105,7 +114,9 @@ public class ServiceResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "The documents that apply to an applicant profile")
-    public Response checklist(@PathParam("code") String code, @QueryParam("legalForm") String legalForm,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.ChecklistView.class)))
+    public Response getServiceChecklist(@PathParam("code") String code, @QueryParam("legalForm") String legalForm,
                               @QueryParam("applicantType") String applicantType,
                               @QueryParam("visaCategory") String visaCategory,
                               @QueryParam("childAge") String childAge, @QueryParam("variant") String variant,
@@ -167,7 +178,9 @@ public class ServiceResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Fee lines, state duty (MRP multiple and amount), totals and processing time")
-    public Response fees(@PathParam("code") String code, @QueryParam("asOf") String asOf,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CatalogDtos.FeesView.class)))
+    public Response getServiceFees(@PathParam("code") String code, @QueryParam("asOf") String asOf,
                          @QueryParam("version") String version, @Context HttpHeaders headers) {
         Params p = new Params();
         LocalDate date = p.date("asOf", asOf);

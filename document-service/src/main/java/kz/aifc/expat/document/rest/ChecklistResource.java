@@ -1,5 +1,11 @@
 package kz.aifc.expat.document.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
 import kz.aifc.expat.defaults.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The checklist of an application: companies see and fill it, officers review it. */
+@Tag(name = "checklist", description = "An application's document checklist, uploads and review rounds")
 @Path("/api/v1/applications/{applicationId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChecklistResource {
@@ -50,7 +57,7 @@ public class ChecklistResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Checklist with the current document of each requirement (roles: company-hr own company, "
             + "officer, admin)")
-    public Views.ChecklistView checklist(@PathParam("applicationId") UUID applicationId) {
+    public Views.ChecklistView getChecklist(@PathParam("applicationId") UUID applicationId) {
         return Views.checklist(queries.checklist(applicationId));
     }
 
@@ -58,7 +65,7 @@ public class ChecklistResource {
     @Path("/documents")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Every uploaded version of every requirement (roles: company-hr own company, officer, admin)")
-    public List<Views.DocumentView> documents(@PathParam("applicationId") UUID applicationId) {
+    public List<Views.DocumentView> listDocuments(@PathParam("applicationId") UUID applicationId) {
         return Views.documents(queries.checklist(applicationId));
     }
 
@@ -66,7 +73,7 @@ public class ChecklistResource {
     @Path("/requirements/{requirementId}/documents")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Version history of one requirement (roles: company-hr own company, officer, admin)")
-    public List<Views.DocumentView> versions(@PathParam("applicationId") UUID applicationId,
+    public List<Views.DocumentView> listDocumentVersions(@PathParam("applicationId") UUID applicationId,
                                              @PathParam("requirementId") UUID requirementId) {
         List<Document> versions = queries.versions(applicationId, requirementId);
         DocumentQueries.Snapshot snapshot = queries.checklist(applicationId);
@@ -80,7 +87,9 @@ public class ChecklistResource {
     @RateLimited(RateLimitPlan.UPLOAD)
     @Operation(summary = "Upload a file (multipart/form-data, part 'file') for a requirement; a re-upload adds a "
             + "version (roles: company-hr own company)")
-    public Response upload(@PathParam("applicationId") UUID applicationId,
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Views.DocumentView.class)))
+    public Response uploadDocument(@PathParam("applicationId") UUID applicationId,
                            @PathParam("requirementId") UUID requirementId,
                            @HeaderParam("Content-Type") String contentType,
                            @HeaderParam("Content-Length") Long contentLength,
@@ -99,7 +108,7 @@ public class ChecklistResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Finish the current review round with rejections: publishes documents.changes-requested "
             + "(roles: officer, admin)")
-    public Views.RoundView finishRound(@PathParam("applicationId") UUID applicationId) {
+    public Views.RoundView finishReviewRound(@PathParam("applicationId") UUID applicationId) {
         return Views.round(reviews.finishRound(applicationId, caller.actorName()));
     }
 
@@ -107,7 +116,7 @@ public class ChecklistResource {
     @Path("/retention-audit")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "What the retention job deleted for this application and when (roles: admin)")
-    public List<Views.RetentionAuditView> retentionAudit(@PathParam("applicationId") UUID applicationId) {
+    public List<Views.RetentionAuditView> getRetentionAudit(@PathParam("applicationId") UUID applicationId) {
         return queries.retentionAudit(applicationId).stream().map(Views::audit).toList();
     }
 }

@@ -1,5 +1,11 @@
 package kz.aifc.expat.document.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** One uploaded document version: metadata, streamed content, officer decision. */
+@Tag(name = "documents", description = "One uploaded document: metadata, content, review")
 @Path("/api/v1/documents/{documentId}")
 public class DocumentResource {
 
@@ -48,7 +55,7 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Document metadata (roles: company-hr own company, officer, admin)")
-    public Views.DocumentView get(@PathParam("documentId") UUID documentId) {
+    public Views.DocumentView getDocument(@PathParam("documentId") UUID documentId) {
         return Views.document(queries.document(documentId));
     }
 
@@ -57,7 +64,9 @@ public class DocumentResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "The file, streamed from the store (roles: company-hr own company, officer, admin)")
-    public Response content(@PathParam("documentId") UUID documentId) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response downloadDocument(@PathParam("documentId") UUID documentId) {
         DocumentQueries.Content content = queries.content(documentId);
         Document d = content.document();
         StreamingOutput body = out -> {
@@ -84,7 +93,9 @@ public class DocumentResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Approve or reject this version; a rejection needs a reason. Accepts Idempotency-Key "
             + "(roles: officer, admin)")
-    public Response review(@PathParam("documentId") UUID documentId, @Valid @NotNull ReviewRequest request,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Views.DocumentView.class)))
+    public Response reviewDocument(@PathParam("documentId") UUID documentId, @Valid @NotNull ReviewRequest request,
                            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.run(idempotencyKey, "review:" + documentId, request, () -> {
             reviews.review(documentId, request.decision(), request.reason(), caller.actorName());

@@ -1,5 +1,9 @@
 package kz.aifc.expat.document.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +38,9 @@ public class OutcomeContentResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Download an issued document (roles: company-hr own company, officer, admin)")
-    public Response content(@PathParam("documentId") UUID documentId) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response downloadOutcomeDocument(@PathParam("documentId") UUID documentId) {
         OutcomeDocuments.Content content = outcomes.content(documentId);
         OutcomeDocument d = content.document();
         StreamingOutput out = sink -> {

@@ -1,5 +1,10 @@
 package kz.aifc.expat.document.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +37,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/applications/{applicationId}/outcome-documents")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "outcome documents")
+@Tag(name = "outcome documents", description = "The issued visa or permit, returned to the company")
 public class OutcomeDocumentResource {
 
     @Inject
@@ -47,7 +52,9 @@ public class OutcomeDocumentResource {
     @Operation(summary = "Upload the issued document of a case (multipart/form-data, part 'file'; PDF/JPEG/PNG by "
             + "content; same size limit as uploads); publishes document.outcome-uploaded, after which the case can be "
             + "completed (roles: officer, admin)")
-    public Response upload(@PathParam("applicationId") UUID applicationId,
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Views.OutcomeDocumentView.class)))
+    public Response uploadOutcomeDocument(@PathParam("applicationId") UUID applicationId,
                            @HeaderParam("Content-Type") String contentType,
                            @HeaderParam("Content-Length") Long contentLength,
                            InputStream body, @Context UriInfo uri) {
@@ -61,7 +68,9 @@ public class OutcomeDocumentResource {
     @GET
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "The issued documents of a case (roles: company-hr own company, officer, admin)")
-    public Response list(@PathParam("applicationId") UUID applicationId) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Views.OutcomeDocumentView.class)))
+    public Response listOutcomeDocuments(@PathParam("applicationId") UUID applicationId) {
         List<Views.OutcomeDocumentView> items = outcomes.list(applicationId).stream().map(Views::outcome).toList();
         return Response.ok(items).header("Cache-Control", "private, no-store")
                 .header("X-Content-Type-Options", "nosniff").build();

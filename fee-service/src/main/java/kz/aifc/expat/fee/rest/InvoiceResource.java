@@ -1,5 +1,10 @@
 package kz.aifc.expat.fee.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +51,7 @@ import java.util.UUID;
  * partner) for their own company's invoices; a plain company-hr user cannot confirm a payment.
  */
 @Path("/api/v1/invoices")
-@Tag(name = "invoices")
+@Tag(name = "invoices", description = "Invoices of submitted applications, payments and refunds")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 
@@ -70,7 +75,9 @@ public class InvoiceResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.PARTNER, Roles.OFFICER, Roles.ADMIN})
     @Transactional
     @Operation(summary = "Invoices, newest first (company users: their company's only)")
-    public Response list(@QueryParam("applicationId") String applicationId,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = InvoiceView.class)))
+    public Response listInvoices(@QueryParam("applicationId") String applicationId,
                          @QueryParam("status") String status,
                          @QueryParam("page") Integer page, @QueryParam("size") Integer size,
                          @Context HttpHeaders headers) {
@@ -120,7 +127,9 @@ public class InvoiceResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.PARTNER, Roles.OFFICER, Roles.ADMIN, NOTIFIER})
     @Transactional
     @Operation(summary = "One invoice with lines, payments and refund record (also notification-service)")
-    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvoiceView.class)))
+    public Response getInvoice(@PathParam("id") String id, @Context HttpHeaders headers) {
         Invoice invoice = visible(id);
         invoices.finaliseProvisional(invoice);
         Lang lang = InvoiceTexts.language(invoice, Languages.of(headers));
@@ -138,7 +147,11 @@ public class InvoiceResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Confirm a payment (officer, or partner system for its company); idempotent by reference "
             + "and by Idempotency-Key")
-    public Response pay(@PathParam("id") String id, @Valid @NotNull PaymentRequest request,
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentConfirmation.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded (replayed)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentConfirmation.class)))
+    public Response recordPayment(@PathParam("id") String id, @Valid @NotNull PaymentRequest request,
                         @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID invoiceId = uuid(id);
         String channel = caller.isStaff() ? "OFFICER" : "PARTNER";
@@ -159,7 +172,9 @@ public class InvoiceResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Transactional
     @Operation(summary = "Record that the refund of a withdrawn/cancelled application was paid (officer)")
-    public Response refund(@PathParam("id") String id, @Valid @NotNull RefundRequest request,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvoiceView.class)))
+    public Response refundInvoice(@PathParam("id") String id, @Valid @NotNull RefundRequest request,
                            @Context HttpHeaders headers) {
         Invoice invoice = Invoice.findById(uuid(id), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (invoice == null) {

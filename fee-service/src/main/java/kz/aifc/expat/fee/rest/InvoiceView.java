@@ -1,5 +1,8 @@
 package kz.aifc.expat.fee.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import kz.aifc.expat.fee.model.Invoice;
 import kz.aifc.expat.fee.model.InvoiceLine;
@@ -20,6 +23,7 @@ import java.util.UUID;
  * an earlier year's MRP and cannot be paid until the MRP of {@code provisionalYear} is published.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
 public record InvoiceView(UUID id, String applicationId, String companyBin, String serviceCode, String catalogVersion,
                           LocalDate tariffDate, QuoteView.MrpView mrp, PersonView person, String variant,
                           List<String> options, String currency, boolean feesPublished, boolean provisional,
@@ -30,10 +34,12 @@ public record InvoiceView(UUID id, String applicationId, String companyBin, Stri
                           List<PaymentView> payments, String notes, String language) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record PersonView(String personId, String passportNumber, String citizenship) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record InvoiceLineView(String type, String description,
                                   @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal amount, BigDecimal paid,
                                   @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal outstanding, String basis,
@@ -42,6 +48,7 @@ public record InvoiceView(UUID id, String applicationId, String companyBin, Stri
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record CancellationView(OffsetDateTime at, String reason, BigDecimal refundAmount,
                                    OffsetDateTime refundedAt, String refundedBy, String refundReference) {
     }

@@ -1,5 +1,8 @@
 package kz.aifc.expat.fee.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import kz.aifc.expat.fee.model.Payment;
 
@@ -8,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
 public record PaymentView(UUID id, UUID invoiceId, String reference, BigDecimal amount, String lineType,
                           String channel, String receivedBy, OffsetDateTime receivedAt) {
 

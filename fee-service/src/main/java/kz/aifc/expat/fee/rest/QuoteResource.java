@@ -1,5 +1,9 @@
 package kz.aifc.expat.fee.rest;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
 import kz.aifc.expat.defaults.ratelimit.RateLimited;
@@ -35,7 +39,7 @@ import java.util.regex.Pattern;
 
 /** The public price calculator. */
 @Path("/api/v1/quotes")
-@Tag(name = "quotes")
+@Tag(name = "quotes", description = "What a service will cost, before applying")
 public class QuoteResource {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
@@ -56,7 +60,9 @@ public class QuoteResource {
     @Operation(summary = "Quote a service's fees as of a date (anonymous; the fingerprint waiver needs a signed-in "
             + "company (or staff with companyBin) and personId or passportNumber+citizenship; only that company's own paid "
             + "invoices count)")
-    public Response quote(@QueryParam("serviceCode") String serviceCode,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QuoteView.class)))
+    public Response getQuote(@QueryParam("serviceCode") String serviceCode,
                            @QueryParam("option") List<String> option,
                            @QueryParam("options") List<String> options,
                            @QueryParam("variant") String variant,

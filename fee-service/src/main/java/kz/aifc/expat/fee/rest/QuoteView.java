@@ -1,5 +1,8 @@
 package kz.aifc.expat.fee.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
@@ -14,6 +17,7 @@ import java.util.List;
  * {@code startDate} on which the originals are handed in). {@code language}: the language of every text.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
 public record QuoteView(String serviceCode, LocalDate asOf, String catalogVersion, String currency, MrpView mrp,
                         String variant, List<String> options, boolean feesPublished, boolean provisional,
                         List<LineView> lines, @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal total,
@@ -22,6 +26,7 @@ public record QuoteView(String serviceCode, LocalDate asOf, String catalogVersio
 
     /** {@code provisional}: the MRP of the tariff year is not published; this is the latest earlier year's. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record MrpView(int year, BigDecimal amount, Boolean provisional) {
     }
 
@@ -30,6 +35,7 @@ public record QuoteView(String serviceCode, LocalDate asOf, String catalogVersio
      * {@code paymentDocument}: the receipt the checklist asks for it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record LineView(String type, String description,
                            @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal amount, String basis, boolean waived,
                            String waiverReason, boolean published, boolean provisional,
@@ -40,6 +46,7 @@ public record QuoteView(String serviceCode, LocalDate asOf, String catalogVersio
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record ProcessingTimeView(String kind, Integer min, Integer max) {
     }
 

@@ -1,5 +1,8 @@
 package kz.aifc.expat.notification.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -14,11 +17,10 @@ import kz.aifc.expat.notification.service.DigestService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Map;
 
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "admin")
+@Tag(name = "admin", description = "Administrative triggers")
 public class AdminResource {
 
     @Inject
@@ -29,8 +31,10 @@ public class AdminResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Queue this week's visa-expiry digest now (one company with ?companyBin=, else every "
             + "company seen in events); a company's digest is sent once per ISO week whoever triggers it (admin)")
-    public Response run(@QueryParam("companyBin") @Pattern(regexp = "\\d{12}", message = "must be 12 digits")
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DigestsQueued.class)))
+    public Response sendVisaExpiryDigests(@QueryParam("companyBin") @Pattern(regexp = "\\d{12}", message = "must be 12 digits")
                         String companyBin) {
-        return Response.accepted(Map.of("queued", digests.queue(companyBin))).build();
+        return Response.accepted(new DigestsQueued(digests.queue(companyBin))).build();
     }
 }

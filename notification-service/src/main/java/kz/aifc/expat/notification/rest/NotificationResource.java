@@ -24,7 +24,7 @@ import java.util.List;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "notifications")
+@Tag(name = "notifications", description = "E-mails and webhooks sent about a company's cases")
 public class NotificationResource {
 
     @Inject
@@ -35,7 +35,7 @@ public class NotificationResource {
     @Operation(summary = "E-mails sent (or being sent) about applications, newest first: recipient, language, state "
             + "(company-hr and partner systems: their company's only — another company's application gives an empty "
             + "page; officers and admins: all, optionally ?companyBin=)")
-    public Page<NotificationView> list(@QueryParam("applicationId") @Pattern(regexp = "[A-Za-z0-9-]{1,80}",
+    public Page<NotificationView> listNotifications(@QueryParam("applicationId") @Pattern(regexp = "[A-Za-z0-9-]{1,80}",
                                                message = "must be an application id") String applicationId,
                                        @QueryParam("companyBin") @Pattern(regexp = "\\d{12}",
                                                message = "must be 12 digits") String companyBin,

@@ -1,5 +1,10 @@
 package kz.aifc.expat.notification.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +46,7 @@ import java.util.List;
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "webhooks")
+@Tag(name = "webhooks", description = "Partner systems' webhook endpoints and their delivery log")
 public class WebhookResource {
 
     @Inject
@@ -51,7 +56,9 @@ public class WebhookResource {
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Register an endpoint: https URL, event types, description, enabled. The answer carries the "
             + "signing secret (whsec_...) — the only time it is shown")
-    public Response create(CreateEndpoint req) {
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookDtos.EndpointWithSecret.class)))
+    public Response createWebhook(CreateEndpoint req) {
         var e = webhooks.create(req);
         return Response.created(URI.create("/api/v1/webhooks/" + e.id)).entity(EndpointWithSecret.of(e)).build();
     }
@@ -59,7 +66,7 @@ public class WebhookResource {
     @GET
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "The company's endpoints (no secrets)")
-    public List<EndpointView> list() {
+    public List<EndpointView> listWebhooks() {
         return webhooks.list().stream().map(EndpointView::of).toList();
     }
 
@@ -67,7 +74,7 @@ public class WebhookResource {
     @Path("/{id}")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "One endpoint (another company's: 404)")
-    public EndpointView one(@PathParam("id") String id) {
+    public EndpointView getWebhook(@PathParam("id") String id) {
         return EndpointView.of(webhooks.own(id, false));
     }
 
@@ -76,7 +83,7 @@ public class WebhookResource {
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Change url, eventTypes, description or enabled (a secret is refused: rotate it); "
             + "enabling again resumes the pending deliveries")
-    public EndpointView patch(@PathParam("id") String id, JsonNode body) {
+    public EndpointView updateWebhook(@PathParam("id") String id, JsonNode body) {
         return EndpointView.of(webhooks.patch(id, body));
     }
 
@@ -84,7 +91,8 @@ public class WebhookResource {
     @Path("/{id}")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Remove an endpoint and its delivery log")
-    public Response delete(@PathParam("id") String id) {
+    @APIResponse(responseCode = "204", description = "Done, no content")
+    public Response deleteWebhook(@PathParam("id") String id) {
         webhooks.delete(id);
         return Response.noContent().build();
     }
@@ -94,7 +102,7 @@ public class WebhookResource {
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "A new signing secret (shown once); the previous one keeps signing for the overlap "
             + "(default PT24H): both signatures are sent meanwhile")
-    public EndpointWithSecret rotate(@PathParam("id") String id, @Valid RotateSecret req) {
+    public EndpointWithSecret rotateWebhookSecret(@PathParam("id") String id, @Valid RotateSecret req) {
         return EndpointWithSecret.of(webhooks.rotate(id, req == null ? null : req.overlap()));
     }
 
@@ -102,7 +110,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Delivery log, newest first: attempts, last status code, latency, response excerpt, next try")
-    public Page<DeliveryView> deliveries(@PathParam("id") String id,
+    public Page<DeliveryView> listDeliveries(@PathParam("id") String id,
                                          @QueryParam("status") @Pattern(regexp = "PENDING|SUCCEEDED|ABANDONED",
                                                  message = "PENDING, SUCCEEDED or ABANDONED") String status,
                                          @QueryParam("eventType") @Pattern(regexp = "[a-z.-]{1,120}",
@@ -119,7 +127,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{deliveryId}")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "One delivery with every attempt")
-    public DeliveryView delivery(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+    public DeliveryView getDelivery(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         WebhookDelivery d = webhooks.delivery(id, deliveryId);
         List<AttemptView> log = WebhookAttempt.<WebhookAttempt>list("deliveryId = ?1 order by attempt, id", d.id)
                 .stream().map(AttemptView::of).toList();
@@ -130,7 +138,9 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{deliveryId}/replay")
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Send the delivery again (same webhook-id, fresh retry schedule)")
-    public Response replay(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookDtos.DeliveryView.class)))
+    public Response replayDelivery(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         return Response.accepted(DeliveryView.of(webhooks.replay(id, deliveryId), null)).build();
     }
 
@@ -139,7 +149,9 @@ public class WebhookResource {
     @RolesAllowed(Roles.COMPANY_HR)
     @Operation(summary = "Send again every delivery created in [from, to) that succeeded or was abandoned "
             + "(optionally only one of the two states); at most 31 days")
-    public Response replayRange(@PathParam("id") String id, @Valid @NotNull ReplayRange req) {
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookDtos.ReplayResult.class)))
+    public Response replayDeliveries(@PathParam("id") String id, @Valid @NotNull ReplayRange req) {
         return Response.accepted(new ReplayResult(webhooks.replay(id, req.from(), req.to(), req.status()))).build();
     }
 

@@ -1,5 +1,10 @@
 package kz.aifc.expat.scheduling.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,7 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/admin")
-@Tag(name = "admin")
+@Tag(name = "admin", description = "Counters per day and closures of the office")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminCalendarResource {
 
@@ -52,6 +57,8 @@ public class AdminCalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Close the office for a date or part of it; overlapping appointments are cancelled")
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.ClosureView.class)))
     public Response addClosure(@Valid @NotNull Dtos.ClosureRequest request) {
         var result = admin.addClosure(views.actor(), Views.date("date", request.date(), null),
                 Views.localTime("startTime", request.startTime()), Views.localTime("endTime", request.endTime()),
@@ -64,7 +71,7 @@ public class AdminCalendarResource {
     @Path("/closures")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Operation(summary = "Closures in a date range (default: the booking window)")
-    public List<Dtos.ClosureView> closures(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<Dtos.ClosureView> listClosures(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate first = Views.date("from", from, planner.today());
         return admin.closures(first, Views.date("to", to, first.plusDays(62))).stream()
                 .map(c -> views.view(c, null)).toList();
@@ -74,6 +81,7 @@ public class AdminCalendarResource {
     @Path("/closures/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a closure (cancelled appointments stay cancelled)")
+    @APIResponse(responseCode = "204", description = "Done, no content")
     public Response removeClosure(@PathParam("id") UUID id) {
         admin.removeClosure(id);
         return Response.noContent().build();
@@ -93,6 +101,7 @@ public class AdminCalendarResource {
     @Path("/counters/{date}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Back to the weekday default for one date")
+    @APIResponse(responseCode = "204", description = "Done, no content")
     public Response clearCounters(@PathParam("date") String date) {
         admin.clearCounters(Views.date("date", date, null));
         return Response.noContent().build();
@@ -102,7 +111,7 @@ public class AdminCalendarResource {
     @Path("/counters")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Operation(summary = "Per-date counter overrides in a range")
-    public List<Dtos.CountersView> counters(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<Dtos.CountersView> listCounters(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate first = Views.date("from", from, planner.today());
         return admin.overrides(first, Views.date("to", to, first.plusDays(62))).stream()
                 .map(o -> new Dtos.CountersView(o.day.toString(), o.counters, o.updatedBy)).toList();
@@ -123,6 +132,7 @@ public class AdminCalendarResource {
     @Path("/counters/weekdays/{weekday}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Back to the configured counters for one weekday")
+    @APIResponse(responseCode = "204", description = "Done, no content")
     public Response clearWeekdayCounters(@PathParam("weekday") String weekday) {
         admin.clearWeekdayCounters(weekday(weekday));
         return Response.noContent().build();
@@ -132,7 +142,7 @@ public class AdminCalendarResource {
     @Path("/counters/weekdays")
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @Operation(summary = "The seven weekdays with their counters (without per-date overrides) and source ADMIN/CONFIG")
-    public List<Dtos.WeekdayCountersView> weekdayCounters() {
+    public List<Dtos.WeekdayCountersView> listWeekdayCounters() {
         return admin.weekdayCounters().stream().map(this::view).toList();
     }
 
@@ -155,7 +165,8 @@ public class AdminCalendarResource {
     @Path("/calendar/refresh")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Forget the cached office calendar (after a change in catalog-service)")
-    public Response refresh() {
+    @APIResponse(responseCode = "204", description = "Done, no content")
+    public Response refreshCalendar() {
         calendar.invalidate();
         return Response.noContent().build();
     }

@@ -1,5 +1,10 @@
 package kz.aifc.expat.scheduling.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.PermitAll;
 import kz.aifc.expat.defaults.ratelimit.RateLimitPlan;
 import kz.aifc.expat.defaults.ratelimit.RateLimited;
@@ -40,7 +45,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 @Path("/api/v1/appointments")
-@Tag(name = "appointments")
+@Tag(name = "appointments", description = "Visits to the centre: booking, confirmation, check-in")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppointmentResource {
 
@@ -76,7 +81,9 @@ public class AppointmentResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Book a visit (hold=true: hold the seat until confirmed) — company-hr, officer, admin; "
             + "Idempotency-Key supported")
-    public Response book(@Valid @NotNull Dtos.BookRequest request,
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new resource", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.AppointmentView.class)))
+    public Response bookAppointment(@Valid @NotNull Dtos.BookRequest request,
                          @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Actor actor = views.actor();
         OffsetDateTime start = Views.moment("start", request.start());
@@ -91,7 +98,7 @@ public class AppointmentResource {
     @GET
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Appointments visible to the caller (company: its own), newest first, at most 200")
-    public List<Dtos.AppointmentView> list(@QueryParam("applicationId") String applicationId,
+    public List<Dtos.AppointmentView> listAppointments(@QueryParam("applicationId") String applicationId,
                                            @QueryParam("status") String status) {
         AppointmentStatus s = null;
         if (status != null && !status.isBlank()) {
@@ -108,7 +115,7 @@ public class AppointmentResource {
     @Path("/{id}")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, NOTIFIER})
     @Operation(summary = "One appointment (another company's: 404; notifier: any company)")
-    public Dtos.AppointmentView get(@PathParam("id") UUID id) {
+    public Dtos.AppointmentView getAppointment(@PathParam("id") UUID id) {
         return views.view(queries.appointment(views.reader(), id));
     }
 
@@ -118,7 +125,9 @@ public class AppointmentResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, NOTIFIER})
     @Operation(summary = "The appointment as an RFC 5545 calendar file, in the office time zone (notifier: any "
             + "company)")
-    public Response calendar(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
+    public Response downloadCalendarFile(@PathParam("id") UUID id) {
         var a = queries.appointment(views.reader(), id);
         return Response.ok(ics.write(a, calendar.office()), "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"expat-centre-visit-" + a.id + ".ics\"")
@@ -129,7 +138,7 @@ public class AppointmentResource {
     @Path("/{id}/confirm")
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Confirm a held slot before the hold expires")
-    public Dtos.AppointmentView confirm(@PathParam("id") UUID id) {
+    public Dtos.AppointmentView confirmAppointment(@PathParam("id") UUID id) {
         return views.view(booking.confirm(views.actor(), id));
     }
 
@@ -149,6 +158,8 @@ public class AppointmentResource {
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "One-click attendance confirmation from the reminder e-mail, no login: a signed, single-use "
             + "token valid until the confirm deadline. 400 altered, 410 expired/used/superseded, 409 not BOOKED")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Dtos.AttendanceLinkView.class)), @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING))})
     public Response confirmAttendanceByLink(@QueryParam("token") String token, @Context HttpHeaders headers) {
         AttendanceRule.LinkResult result = attendance.confirmByLink(token);
         var a = result.appointment();
@@ -178,7 +189,7 @@ public class AppointmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Move a booked appointment to another slot (company: up to the minimum notice)")
-    public Dtos.AppointmentView reschedule(@PathParam("id") UUID id, @Valid @NotNull Dtos.RescheduleRequest request) {
+    public Dtos.AppointmentView rescheduleAppointment(@PathParam("id") UUID id, @Valid @NotNull Dtos.RescheduleRequest request) {
         Actor actor = views.actor();
         OffsetDateTime start = Views.moment("start", request.start());
         return views.view(booking.reschedule(actor, id, start, planner.prepare(start)));
@@ -189,7 +200,7 @@ public class AppointmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Cancel (company: up to the minimum notice; officer: any time, reason required)")
-    public Dtos.AppointmentView cancel(@PathParam("id") UUID id, @Valid Dtos.CancelRequest request) {
+    public Dtos.AppointmentView cancelAppointment(@PathParam("id") UUID id, @Valid Dtos.CancelRequest request) {
         return views.view(booking.cancel(views.actor(), id, request == null ? null : request.reason()));
     }
 
@@ -205,7 +216,7 @@ public class AppointmentResource {
     @Path("/{id}/no-show")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Officer: the applicant did not come (after the start); the application may book again")
-    public Dtos.AppointmentView noShow(@PathParam("id") UUID id) {
+    public Dtos.AppointmentView markNoShow(@PathParam("id") UUID id) {
         return views.view(booking.noShow(views.actor(), id));
     }
 
@@ -213,7 +224,7 @@ public class AppointmentResource {
     @Path("/{id}/complete")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Officer: originals received (publishes appointment.completed)")
-    public Dtos.AppointmentView complete(@PathParam("id") UUID id) {
+    public Dtos.AppointmentView completeVisit(@PathParam("id") UUID id) {
         return views.view(booking.complete(views.actor(), id));
     }
 

@@ -28,7 +28,7 @@ public class BookingStatusResource {
     @RolesAllowed({Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Whether the application may book a visit, and its active appointment (unknown or another "
             + "company's: 404)")
-    public Dtos.BookingStatus status(@PathParam("applicationId") String applicationId) {
+    public Dtos.BookingStatus getBookingStatus(@PathParam("applicationId") String applicationId) {
         var app = queries.bookable(views.actor(), applicationId);
         return new Dtos.BookingStatus(app.applicationId, app.companyBin, app.serviceCode, app.open, app.closedReason,
                 app.round, views.view(Appointment.activeOf(applicationId)));

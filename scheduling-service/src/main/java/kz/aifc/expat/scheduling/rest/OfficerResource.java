@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 @Path("/api/v1/officer")
-@Tag(name = "officer")
+@Tag(name = "officer", description = "The desk's day of visits")
 @Produces(MediaType.APPLICATION_JSON)
 public class OfficerResource {
 
@@ -38,7 +38,7 @@ public class OfficerResource {
     @Path("/day")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "The visits of a day per counter (default today)")
-    public Dtos.DayView day(@QueryParam("date") String date) {
+    public Dtos.DayView getOfficerDay(@QueryParam("date") String date) {
         LocalDate day = Views.date("date", date, planner.today());
         Map<Integer, List<Dtos.AppointmentView>> byCounter = new TreeMap<>();
         for (Appointment a : queries.day(day)) {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 
 @Path("/api/v1/slots")
-@Tag(name = "slots")
+@Tag(name = "slots", description = "Free visit times")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlotResource {
 
@@ -39,7 +39,7 @@ public class SlotResource {
     @PermitAll
     @RateLimited(RateLimitPlan.PUBLIC_READ)
     @Operation(summary = "Bookable visit slots of a service with remaining seats (anonymous)")
-    public Dtos.SlotList slots(@QueryParam("serviceCode") String serviceCode, @QueryParam("from") String from,
+    public Dtos.SlotList listSlots(@QueryParam("serviceCode") String serviceCode, @QueryParam("from") String from,
                                @QueryParam("to") String to) {
         if (serviceCode == null || !serviceCode.matches("[a-z0-9-]{1,80}")) {
             throw ProblemException.badRequest("serviceCode", "is required (a kebab-case service code)");

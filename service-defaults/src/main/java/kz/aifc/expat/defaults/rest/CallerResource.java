@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /** "Who am I, as this service sees me": lets a partner integrator check its token's roles and company. */
 @Path("/api/v1/me")
-@Tag(name = "caller")
+@Tag(name = "caller", description = "Who the token says the caller is")
 public class CallerResource {
 
     public record CallerView(String subject, String name, Set<String> roles, String companyBin) {
@@ -33,7 +33,7 @@ public class CallerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.APPLICANT, Roles.COMPANY_HR, Roles.OFFICER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "The caller as this service sees it (roles: any authenticated role)")
-    public CallerView me() {
+    public CallerView getCaller() {
         return new CallerView(caller.subject(), caller.actorName(), new TreeSet<>(identity.getRoles()),
                 caller.companyBin().orElse(null));
     }

@@ -1,5 +1,8 @@
 package kz.aifc.expat.catalog.service.content;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
@@ -19,6 +22,7 @@ import java.util.Map;
  * {@code ContentValidator}'s cross-references) before it is published.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
 public record CatalogContent(@NotNull @Valid Guide guide, @NotNull @Valid Office office,
                              @NotEmpty List<@Valid @NotNull Group> groups,
                              @NotEmpty List<@Valid @NotNull DocumentDef> documents,
@@ -52,6 +56,7 @@ public record CatalogContent(@NotNull @Valid Guide guide, @NotNull @Valid Office
 
     /** {@code paymentOf}: the document proves payment of that fee ({@code STATE_DUTY} or {@code SERVICE_FEE}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record DocumentDef(@NotBlank @Pattern(regexp = CODE) String code, @NotNull @Valid Localized title,
                               @Pattern(regexp = "^(STATE_DUTY|SERVICE_FEE)$") String paymentOf) {
     }
@@ -60,16 +65,19 @@ public record CatalogContent(@NotNull @Valid Guide guide, @NotNull @Valid Office
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record Rule(@NotBlank @Pattern(regexp = CODE) String code, @NotBlank String kind,
                        Map<String, JsonNode> params, @NotNull @Valid Localized text) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record Note(@NotBlank @Pattern(regexp = CODE) String code, Integer delayCalendarDays,
                        @NotNull @Valid Localized text) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record Step(@Positive int order, @NotNull Place place, boolean informational,
                        @NotNull @Valid Localized title, List<@Valid @NotNull Localized> items) {
         public enum Place {
@@ -88,6 +96,7 @@ public record CatalogContent(@NotNull @Valid Guide guide, @NotNull @Valid Office
      * as the guide says for extensions). No {@code fees} means the guide states none.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record ServiceDef(@NotBlank @Pattern(regexp = CODE) String code, @NotBlank String group,
                              @Positive int order, @NotNull @Valid Localized title,
                              @NotNull @Valid Localized description,

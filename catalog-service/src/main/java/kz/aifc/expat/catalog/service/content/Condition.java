@@ -1,5 +1,8 @@
 package kz.aifc.expat.catalog.service.content;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 
@@ -12,6 +15,7 @@ import java.util.List;
  * (listed but optional).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
 public record Condition(@NotNull Kind kind, String value, List<String> values, Integer min, Integer max) {
 
     public enum Kind {

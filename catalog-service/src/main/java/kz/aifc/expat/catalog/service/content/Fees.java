@@ -1,5 +1,8 @@
 package kz.aifc.expat.catalog.service.content;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,6 +21,7 @@ import java.util.List;
  * the service fee), the priority add-on (paid in addition) and the state duty as a multiple of the MRP.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
 public record Fees(@NotEmpty List<@Valid @NotNull ServiceFee> serviceFees,
                    @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal personalManagerFee,
                    @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal priorityFee,
@@ -29,6 +33,7 @@ public record Fees(@NotEmpty List<@Valid @NotNull ServiceFee> serviceFees,
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
     public record ProcessingTime(@NotNull Kind kind, @NotNull @PositiveOrZero Integer min,
                                  @NotNull @Positive Integer max) {
         public enum Kind {

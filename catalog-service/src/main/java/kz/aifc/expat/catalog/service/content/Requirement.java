@@ -1,5 +1,8 @@
 package kz.aifc.expat.catalog.service.content;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import kz.aifc.expat.defaults.openapi.ContractFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +12,7 @@ import java.util.List;
 
 /** One document a service needs: how it is delivered and when it applies. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(extensions = @Extension(name = ContractFilter.OMITS_NULLS, value = "true"))
 public record Requirement(@NotBlank String document, @NotNull Delivery delivery, boolean notarised, boolean legalised,
                           @NotNull List<@Valid @NotNull Condition> conditions, @Valid Localized title,
                           @Valid Localized note) {
