@@ -1,5 +1,7 @@
 package kz.aifc.expat.catalog.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -27,7 +29,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +57,8 @@ public class CatalogStore {
     CatalogSeeder seeder;
 
     private volatile Snapshot snapshot;
-    private final Map<String, Object> memo = new ConcurrentHashMap<>();
+    /** Derived values (serialized responses) of the current snapshot; bounded, evicting the least used first. */
+    private final Cache<String, Object> memo = Caffeine.newBuilder().maximumSize(20_000).build();
 
     void onStart(@Observes @Priority(10) StartupEvent start) {
         seeder.seedIfEmpty();
@@ -74,10 +76,7 @@ public class CatalogStore {
     /** Memoises a derived value (e.g. a serialized response) until the next reload. */
     @SuppressWarnings("unchecked")
     public <T> T memo(String key, Supplier<T> compute) {
-        if (memo.size() > 20_000) {
-            memo.clear();
-        }
-        return (T) memo.computeIfAbsent(key, k -> compute.get());
+        return (T) memo.get(key, k -> compute.get());
     }
 
     @Scheduled(every = "${catalog.refresh-interval:5s}", delayed = "5s",
@@ -97,7 +96,7 @@ public class CatalogStore {
     public synchronized void reload() {
         Snapshot loaded = QuarkusTransaction.requiringNew().call(this::load);
         snapshot = loaded;
-        memo.clear();
+        memo.invalidateAll();
         LOG.infof("catalogue loaded: %d version(s), MRP years %s, %d calendar entries", loaded.versions().size(),
                 loaded.mrp().keySet(), loaded.calendar().entries().size());
     }

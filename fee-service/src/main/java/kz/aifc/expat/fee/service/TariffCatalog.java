@@ -3,6 +3,7 @@ package kz.aifc.expat.fee.service;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.cache.StaleOnOutageCache;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.problem.ProblemMappers;
 import kz.aifc.expat.fee.client.CatalogClient;
@@ -38,16 +39,15 @@ public class TariffCatalog {
     @Inject
     FeeConfig config;
 
-    private TtlCache<FeeKey, FeeSchedule> fees;
-    private TtlCache<DaysKey, LocalDate> addedDays;
+    private StaleOnOutageCache<FeeKey, FeeSchedule> fees;
+    private StaleOnOutageCache<DaysKey, LocalDate> addedDays;
 
     @PostConstruct
     void init() {
-        fees = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
+        fees = new StaleOnOutageCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
                 ProblemMappers::isDependencyDown);
-        addedDays = new TtlCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(), System::nanoTime,
-                ProblemMappers::isDependencyDown);
-
+        addedDays = new StaleOnOutageCache<>(config.catalogCacheTtl(), config.catalogCacheMaxEntries(),
+                System::nanoTime, ProblemMappers::isDependencyDown);
     }
 
     /**

@@ -1,7 +1,9 @@
 package kz.aifc.expat.scheduling.service;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import kz.aifc.expat.defaults.cache.StaleOnOutageCache;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.scheduling.client.CatalogCalendarClient;
 import kz.aifc.expat.scheduling.client.CatalogCalendarClient.CalendarDayDto;
@@ -18,12 +20,12 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The office calendar from catalog-service, cached in memory. A fresh copy is reused for the configured TTL; when the
- * catalog cannot be reached a stale copy is used; only when nothing is known for a date does a request fail (503).
- * Office hours fall back to configuration.
+ * The office calendar from catalog-service, cached in memory (service-defaults' {@link StaleOnOutageCache}). A fresh
+ * copy is reused for the configured TTL; when the catalog cannot be reached a stale copy is used; only when nothing
+ * is known for a date does a request fail (503). A refusal of the catalog is never hidden by a stale copy. Office
+ * hours fall back to configuration.
  */
 @ApplicationScoped
 public class OfficeCalendar {
@@ -31,6 +33,8 @@ public class OfficeCalendar {
     private static final Logger LOG = Logger.getLogger(OfficeCalendar.class);
     /** The catalog answers at most 400 days per request. */
     private static final int MAX_RANGE_DAYS = 400;
+    /** Bound of each cache: far more days than the booking window and the admin views ask for. */
+    private static final long MAX_CACHED = 20_000;
     /**
      * The dates catalog-service keeps a calendar for (it refuses others with 400). This service accepts no date
      * outside them from a client, so nothing a client sends makes the catalog say no.
@@ -58,9 +62,6 @@ public class OfficeCalendar {
     public record Day(LocalDate date, boolean working, String reason) {
     }
 
-    private record CachedDay(Day day, long fetchedAt) {
-    }
-
     @Inject
     @RestClient
     CatalogCalendarClient catalog;
@@ -71,41 +72,44 @@ public class OfficeCalendar {
     @Inject
     Clock clock;
 
-    private record CachedDate(LocalDate result, long fetchedAt) {
+    private StaleOnOutageCache<LocalDate, Day> days;
+    private StaleOnOutageCache<LocalDate, LocalDate> latestWorking;
+    private StaleOnOutageCache<String, Office> office;
+
+    @PostConstruct
+    void init() {
+        days = new StaleOnOutageCache<>(config.calendarCacheTtl(), MAX_CACHED, System::nanoTime,
+                OfficeCalendar::catalogDown);
+        latestWorking = new StaleOnOutageCache<>(config.calendarCacheTtl(), MAX_CACHED, System::nanoTime,
+                OfficeCalendar::catalogDown);
+        office = new StaleOnOutageCache<>(config.calendarCacheTtl(), 1, System::nanoTime, OfficeCalendar::catalogDown);
     }
 
-    private final Map<LocalDate, CachedDay> days = new ConcurrentHashMap<>();
-    private final Map<LocalDate, CachedDate> latestWorking = new ConcurrentHashMap<>();
-    private volatile Office office;
-    private volatile long officeFetchedAt;
+    /** Any failure but the catalog's own refusal means it cannot answer now: a stale copy is better than none. */
+    private static boolean catalogDown(RuntimeException e) {
+        return !(e instanceof CatalogRefusedException);
+    }
 
     public Office office() {
-        Office cached = office;
-        if (cached != null && fresh(officeFetchedAt)) {
-            return cached;
-        }
         try {
-            OfficeDto dto = catalog.office();
-            SchedulingConfig.Office fallback = config.office();
-            Office loaded = new Office(
-                    dto.timeZone() == null ? config.zone() : ZoneId.of(dto.timeZone()),
-                    time(dto.opens(), fallback.opens()), time(dto.closes(), fallback.closes()),
-                    time(dto.lunchStart(), fallback.lunchStart()), time(dto.lunchEnd(), fallback.lunchEnd()),
-                    dto.address() == null || dto.address().isBlank() ? fallback.address() : dto.address(),
-                    dto.email() != null ? dto.email() : fallback.email().orElse(null));
-            office = loaded;
-            officeFetchedAt = System.nanoTime();
-            return loaded;
+            return office.get("office", k -> loadOffice());
         } catch (RuntimeException e) {
-            LOG.warnf("catalog office unavailable (%s); using %s", e.toString(),
-                    cached != null ? "the cached copy" : "configured office hours");
-            if (cached != null) {
-                return cached;
-            }
+            LOG.warnf("catalog office unavailable (%s) and none cached; using configured office hours", e.toString());
             SchedulingConfig.Office c = config.office();
             return new Office(config.zone(), c.opens(), c.closes(), c.lunchStart(), c.lunchEnd(), c.address(),
                     c.email().orElse(null));
         }
+    }
+
+    private Office loadOffice() {
+        OfficeDto dto = catalog.office();
+        SchedulingConfig.Office fallback = config.office();
+        return new Office(
+                dto.timeZone() == null ? config.zone() : ZoneId.of(dto.timeZone()),
+                time(dto.opens(), fallback.opens()), time(dto.closes(), fallback.closes()),
+                time(dto.lunchStart(), fallback.lunchStart()), time(dto.lunchEnd(), fallback.lunchEnd()),
+                dto.address() == null || dto.address().isBlank() ? fallback.address() : dto.address(),
+                dto.email() != null ? dto.email() : fallback.email().orElse(null));
     }
 
     /** Working-day information for every date in [from, to]. */
@@ -115,12 +119,12 @@ public class OfficeCalendar {
         Map<LocalDate, Day> result = new HashMap<>();
         boolean complete = true;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            CachedDay hit = days.get(d);
-            if (hit == null || !fresh(hit.fetchedAt())) {
+            Day hit = days.getIfFresh(d);
+            if (hit == null) {
                 complete = false;
                 break;
             }
-            result.put(d, hit.day());
+            result.put(d, hit);
         }
         if (complete) {
             return result;
@@ -136,10 +140,9 @@ public class OfficeCalendar {
         }
         try {
             List<CalendarDayDto> answer = catalog.days(fetchFrom.toString(), fetchTo.toString());
-            long now = System.nanoTime();
             for (CalendarDayDto dto : answer) {
                 LocalDate date = LocalDate.parse(dto.date());
-                days.put(date, new CachedDay(new Day(date, dto.working(), dto.reason()), now));
+                days.put(date, new Day(date, dto.working(), dto.reason()));
             }
         } catch (CatalogRefusedException e) {
             // the catalog's answer to this request (dates are checked above, so not expected): the caller's 400
@@ -149,11 +152,11 @@ public class OfficeCalendar {
         }
         result.clear();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            CachedDay hit = days.get(d);
+            Day hit = days.getEvenIfStale(d);
             if (hit == null) {
                 throw ProblemException.unavailable("The office calendar cannot be loaded from catalog-service");
             }
-            result.put(d, hit.day());
+            result.put(d, hit);
         }
         return result;
     }
@@ -164,21 +167,13 @@ public class OfficeCalendar {
      * a stale answer is used while the catalog is down; with none, 503.
      */
     public LocalDate latestWorkingDayOnOrBefore(LocalDate date) {
-        CachedDate hit = latestWorking.get(date);
-        if (hit != null && fresh(hit.fetchedAt())) {
-            return hit.result();
-        }
         try {
-            LocalDate result = LocalDate.parse(catalog.addWorkingDays(date.plusDays(1).toString(), -1).result());
-            latestWorking.put(date, new CachedDate(result, System.nanoTime()));
-            return result;
+            return latestWorking.get(date,
+                    d -> LocalDate.parse(catalog.addWorkingDays(d.plusDays(1).toString(), -1).result()));
         } catch (CatalogRefusedException e) {
             throw ProblemException.badRequest("date", "the office calendar has no data for " + date);
         } catch (RuntimeException e) {
-            if (hit != null) {
-                LOG.warnf("catalog working-day arithmetic unavailable (%s); using the cached answer", e.toString());
-                return hit.result();
-            }
+            LOG.warnf("catalog working-day arithmetic unavailable (%s) and no answer cached", e.toString());
             throw ProblemException.unavailable("The office calendar cannot be loaded from catalog-service");
         }
     }
@@ -188,19 +183,15 @@ public class OfficeCalendar {
      * (any of them may count that day). The next request asks the catalog again.
      */
     public void invalidate(LocalDate date) {
-        days.remove(date);
-        latestWorking.clear();
+        days.invalidate(date);
+        latestWorking.invalidateAll();
     }
 
     /** Forgets cached calendar data (admin endpoint; tests). */
     public void invalidate() {
-        days.clear();
-        latestWorking.clear();
-        office = null;
-    }
-
-    private boolean fresh(long fetchedAt) {
-        return System.nanoTime() - fetchedAt < config.calendarCacheTtl().toNanos();
+        days.invalidateAll();
+        latestWorking.invalidateAll();
+        office.invalidateAll();
     }
 
     private static LocalTime time(String value, LocalTime fallback) {
