@@ -144,6 +144,82 @@ class DeploymentConfigTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------ containers
+
+    /**
+     * deploy/containers/docker-compose.host.yml may differ from what ops run only in networking, in the stand-ins
+     * for the infrastructure (the local stack's processes) and in the variables that name a port the local stack
+     * serves differently: everything else (image build, environment, healthchecks, start order, limits) must come
+     * from docker-compose.yml, or the containers tested here are not the ones deployed.
+     */
+    @Test
+    void theHostOverrideChangesOnlyNetworkingInfrastructureAndListedVariables() throws IOException {
+        Map<String, Object> override = asMap(loadAll(root.resolve("deploy/containers/docker-compose.host.yml")).get(0),
+                "docker-compose.host.yml");
+        Map<String, Object> real = asMap(compose.get("services"), "docker-compose.yml services");
+        Set<String> serviceKeys = Set.of("network_mode", "extra_hosts", "environment", "healthcheck");
+        Set<String> standInKeys = Set.of("network_mode", "extra_hosts", "image", "entrypoint", "command", "healthcheck");
+        Set<String> overridable = Set.of("HTTP_HOST", "JAVA_OPTS_APPEND", "KAFKA_BOOTSTRAP_SERVERS", "SMTP_PORT",
+                "WEBHOOK_ALLOW_HTTP", "WEBHOOK_ALLOWED_PRIVATE_HOSTS", "HTTP_PORT");
+        List<String> problems = new ArrayList<>();
+        asMap(override.get("services"), "override services").forEach((name, value) -> {
+            Map<String, Object> svc = asMap(value, name);
+            Object realSvc = real.get(name);
+            if (realSvc == null) {
+                problems.add(name + " is not a service of docker-compose.yml");
+                return;
+            }
+            boolean built = asMap(realSvc, name).containsKey("build") || name.endsWith("-service-2");
+            Set<String> allowed = built ? serviceKeys : standInKeys;
+            svc.keySet().stream().filter(k -> !allowed.contains(k))
+                    .forEach(k -> problems.add(name + " overrides '" + k + "'"));
+            if (!"host".equals(svc.get("network_mode"))) {
+                problems.add(name + " does not use host networking");
+            }
+            if (svc.get("environment") != null) {
+                asMap(svc.get("environment"), name + " environment").keySet().stream()
+                        .filter(k -> !overridable.contains(k))
+                        .forEach(k -> problems.add(name + " overrides variable " + k));
+            }
+        });
+        real.keySet().stream().filter(n -> !asMap(override.get("services"), "override services").containsKey(n))
+                .forEach(n -> problems.add(n + " of docker-compose.yml would not run with host networking"));
+        assertNoProblems(problems, "keep docker-compose.host.yml to networking and infrastructure (see its header)");
+    }
+
+    /**
+     * The other direction of {@link #composeSetsEveryVariableEachServiceReads()}: a variable compose sets for a
+     * service that no service reads misleads ops (DOCUMENT_URL once). Variables read by the image's start script or
+     * by Quarkus itself (QUARKUS_*) are not in the properties files and count as read.
+     */
+    @Test
+    void composeSetsNoVariableItsServiceDoesNotRead() {
+        Map<String, Object> services = asMap(compose.get("services"), "docker-compose.yml services");
+        Set<String> readByTheImage = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_OPTS_APPEND");
+        List<String> problems = new ArrayList<>();
+        for (String service : SERVICES) {
+            Map<String, VarRef> reads = serviceVars.get(service);
+            for (String name : composeEnv(asMap(services.get(service), service)).keySet()) {
+                if (!reads.containsKey(name) && !readByTheImage.contains(name) && !name.startsWith("QUARKUS_")) {
+                    problems.add("docker-compose.yml: " + service + " sets " + name + ", which it never reads");
+                }
+            }
+        }
+        assertNoProblems(problems, "drop the variable from docker-compose.yml (x-service-env or the service)");
+    }
+
+    @Test
+    void eachSecondReplicaRunsItsPrimarysImageAndEnvironment() {
+        Map<String, Object> services = asMap(compose.get("services"), "docker-compose.yml services");
+        for (String primary : List.of("application-service", "scheduling-service")) {
+            Map<String, Object> p = asMap(services.get(primary), primary);
+            Map<String, Object> replica = asMap(services.get(primary + "-2"), primary + "-2");
+            assertEquals(p.get("image"), replica.get("image"), primary + "-2 runs another image");
+            assertEquals(composeEnv(p), composeEnv(replica), primary + "-2 reads another environment");
+            assertEquals(p.get("depends_on"), replica.get("depends_on"), primary + "-2 starts in another order");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ environment
 
     @Test
