@@ -77,7 +77,7 @@ class SlotContentionTest {
         int seats = chosen.stream().mapToInt(s -> ((Number) s.get("remaining")).intValue()).sum();
 
         // 10,000 attempts, 50 clients, alternating replicas, random application and slot each time
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(8)).build();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         Map<String, String> unexpected = new ConcurrentHashMap<>();

@@ -25,7 +25,8 @@ public final class Tokens {
     private static final String REALM_URL = System.getProperty("oidc.realm-url",
             System.getenv().getOrDefault("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/expat"));
     private static final Duration REUSE = Duration.ofMinutes(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
