@@ -37,14 +37,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs LAST (see junit-platform.properties): kills and stops the shared infrastructure. Each fault: readiness goes
  * DOWN and comes back UP, clients get 503 problem+json (never a hang or a 500), and every event published before and
  * during the fault is applied exactly once afterwards (SQL on the consumers' databases). Every component is restored
- * in a finally block and the test waits until every service instance is ready again.
+ * in a finally block and the test waits until every service instance is ready again. Against the containers
+ * ({@code deploy/containers/run.sh test} sets {@code EXPAT_RUNTIME=containers}) the consumer is killed with
+ * {@code docker kill} and brought back with {@code docker start}; the infrastructure is the local stack either way.
  */
 @Order(Integer.MAX_VALUE)
 class FaultToleranceTest {
 
     private static final Path ROOT = findRoot();
+    /** The services run as containers (deploy/containers/run.sh) rather than as ./expat's processes. */
+    private static final boolean CONTAINERS = "containers".equals(System.getenv("EXPAT_RUNTIME"));
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> ALL_INSTANCES = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082",
             "http://127.0.0.1:8083", "http://127.0.0.1:8084", "http://127.0.0.1:8085", "http://127.0.0.1:8092",
             "http://127.0.0.1:8094");
@@ -99,13 +104,13 @@ class FaultToleranceTest {
         apps.add(E2e.submittedAcmeApplication());
         eventually().until(() -> count("fee", "select count(*) from invoice where application_id = ?", apps.get(0)) == 1);
         try {
-            kill9(pidOfService("fee-service"), false);
+            killService("fee-service");
             awaitDown("http://127.0.0.1:8085");
             for (int i = 0; i < 3; i++) {
                 apps.add(E2e.submittedAcmeApplication()); // fee-service misses these while it is dead
             }
         } finally {
-            expat("start", "fee-service");
+            startService("fee-service");
         }
         awaitAllReady(Duration.ofSeconds(240));
         for (String app : apps) {
@@ -267,8 +272,21 @@ class FaultToleranceTest {
         return Long.parseLong(Files.readString(ROOT.resolve(".stack/pids/" + component + ".pid")).trim());
     }
 
-    private static long pidOfService(String name) throws IOException {
-        return pidOf(name);
+    /** SIGKILL to the service's JVM: {@code docker kill} of its container, or kill -9 of ./expat's process. */
+    private static void killService(String name) throws Exception {
+        if (CONTAINERS) {
+            run(List.of(ROOT.resolve("deploy/containers/run.sh").toString(), "kill", name), Duration.ofSeconds(60));
+        } else {
+            kill9(pidOf(name), false);
+        }
+    }
+
+    private static void startService(String name) throws Exception {
+        if (CONTAINERS) {
+            run(List.of(ROOT.resolve("deploy/containers/run.sh").toString(), "start", name), Duration.ofSeconds(300));
+        } else {
+            expat("start", name);
+        }
     }
 
     /** kill -9 (the whole process group for stack components, which stack.sh starts with setsid). */
