@@ -9,6 +9,9 @@
 #   bench/run.sh --cold-start    also the full-stack cold start (bench/startup.sh: STOPS and restarts the whole
 #                                local stack, infrastructure included — only on a machine nobody else is using)
 #   bench/run.sh --no-up         never run `./expat up` (fail instead when a service is not ready)
+#   bench/run.sh --containers    also the container figures (bench/containers.sh, issue #20: image sizes, build
+#                                times, up-to-healthy and memory per container against the same instances as
+#                                processes; STOPS ./expat's services for its rounds and starts them again)
 #
 # Durations: BENCH_SECONDS (HTTP rounds, default 10), BENCH_ROUNDS (alternating service/ceiling rounds, default 3),
 # BENCH_BOOK_SECONDS (per booking concurrency, default 20), BENCH_POOL (distinct applications, shared equally by the
@@ -18,12 +21,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
 
-QUICK=0; ONLY="http,booking,upload,latency,notify,startup"; COLD=0; UP=1
+QUICK=0; ONLY="http,booking,upload,latency,notify,startup"; COLD=0; UP=1; CONTAINERS=0
 while (($#)); do
   case "$1" in
     --quick) QUICK=1 ;;
     --only) ONLY="$2"; shift ;;
     --cold-start) COLD=1 ;;
+    --containers) CONTAINERS=1 ;;
     --no-up) UP=0 ;;
     *) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 2 ;;
   esac
@@ -317,6 +321,11 @@ if ((COLD)); then
   bench/startup.sh >"$WORK/startup.out" 2>&1 || { tail -20 "$WORK/startup.out" >&2; die "bench/startup.sh failed"; }
   R[cold.report]="bench/results/$DATE-startup.md"
 fi
+if ((CONTAINERS)); then
+  say "container figures (bench/containers.sh stops ./expat's services for its rounds)"
+  cmd "bench/containers.sh"
+  BENCH_ROUNDS=$ROUNDS bench/containers.sh >"$WORK/containers.out" 2>&1 || { tail -20 "$WORK/containers.out" >&2; die "bench/containers.sh failed"; }
+fi
 R[load.end]=$(load)
 
 # ---------------------------------------------------------------------------------------------- report
@@ -401,6 +410,9 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
   fi
   echo "Full-stack cold start (infrastructure + six services): $( ((COLD)) && echo "see [$DATE-startup.md]($DATE-startup.md)" || \
     echo "not measured in this run (\`bench/run.sh --cold-start\` stops the whole stack; earlier: $(ls bench/results/*startup*.md bench/results/stack-cold-start.md 2>/dev/null | xargs -r -n1 basename | sed 's/.*/[&](&)/' | paste -sd, - || true))")."
+  echo
+  echo "Containers (issue #20): $( ((CONTAINERS)) && echo "see [$DATE-containers.md]($DATE-containers.md)" || \
+    echo "not measured in this run (\`bench/run.sh --containers\`)")."
   echo
   echo "## Details"
   echo

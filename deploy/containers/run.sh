@@ -19,6 +19,9 @@
 #      with --compatibility so docker-compose 1.29 applies the memory limits of deploy.resources;
 #   5. each container's log followed into .stack/logs/<service>.log, as ./expat writes them.
 set -euo pipefail
+# Debian's docker client (same version as its engine) before any other on PATH: a newer client (e.g. 28 in
+# /usr/local/bin) warns on every legacy build, and BuildKit (buildx) is not packaged with docker.io 20.10
+export PATH="/usr/bin:$PATH"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 HERE="$ROOT/deploy/containers"
@@ -73,7 +76,7 @@ base_images() {
       as_root rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
         "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/*
     fi
-    as_root tar -C "$rootfs" -c . | docker import -q - "$DEBIAN_IMAGE" >/dev/null
+    as_root tar -C "$rootfs" -c . | docker import - "$DEBIAN_IMAGE" >/dev/null
     say "base image $DEBIAN_IMAGE imported ($((SECONDS - started)) s)"
   fi
   if ! docker image inspect "$RUNTIME_IMAGE" >/dev/null 2>&1; then
