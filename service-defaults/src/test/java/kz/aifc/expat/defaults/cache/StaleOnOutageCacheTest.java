@@ -95,7 +95,10 @@ class StaleOnOutageCacheTest {
         assertEquals("a#2", cache.get("a", this::load));
     }
 
-    /** Two callers miss "a" at once: the first one's load ({@code firstLoad}) is held until the second one asked. */
+    /**
+     * Two callers miss "a" at once: the first one's load ({@code firstLoad}) is held until the second one is parked
+     * waiting for it (its thread in WAITING), then released.
+     */
     private record Race(Future<String> first, Future<String> second) {
     }
 
@@ -109,8 +112,16 @@ class StaleOnOutageCacheTest {
             return firstLoad.apply(k);
         }));
         assertTrue(loaderEntered.await(10, TimeUnit.SECONDS));
-        Future<String> second = pool.submit(() -> cache.get("a", this::load));
-        Thread.sleep(100); // the second caller is now waiting for the first load (or about to)
+        java.util.concurrent.atomic.AtomicReference<Thread> waiter = new java.util.concurrent.atomic.AtomicReference<>();
+        Future<String> second = pool.submit(() -> {
+            waiter.set(Thread.currentThread());
+            return cache.get("a", this::load);
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (waiter.get() == null || waiter.get().getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the second caller never waited for the first load");
+            Thread.onSpinWait();
+        }
         release.countDown();
         return new Race(first, second);
     }
