@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static kz.aifc.expat.e2e.E2e.as;
 import static kz.aifc.expat.e2e.E2e.count;
@@ -122,20 +120,21 @@ class SlotContentionTest {
         assertEquals(ATTEMPTS, summary.values().stream().mapToInt(Integer::intValue).sum());
         assertTrue(unexpected.isEmpty(), "only 201 or 409 problem answers: " + summary + " " + unexpected);
 
-        // SQL: no slot over capacity, every seat count matches its active appointments
+        // SQL: no quarter hour over capacity, every seat count matches the active appointments overlapping it
         Object[] startArray = starts.stream().map(OffsetDateTime::parse).toArray();
         List<Map<String, Object>> slotRows = new ArrayList<>();
         for (Object start : startArray) {
-            slotRows.addAll(E2e.query("scheduling", "select s.id, s.capacity, s.booked, (select count(*) from "
-                    + "appointment a where a.slot_id = s.id and a.status in ('HELD','BOOKED','CHECKED_IN')) as active "
-                    + "from slot s where s.length_minutes = 15 and s.starts_at = ?", start));
+            slotRows.addAll(E2e.query("scheduling", "select s.starts_at, s.capacity, s.booked, (select count(*) from "
+                    + "appointment a where a.starts_at < s.starts_at + interval '15 minutes' and a.ends_at > "
+                    + "s.starts_at and a.status in ('HELD','BOOKED','CHECKED_IN')) as active "
+                    + "from seat_bucket s where s.starts_at = ?", start));
         }
-        assertEquals(SLOTS, slotRows.size(), "the contended slots exist: " + slotRows);
+        assertEquals(SLOTS, slotRows.size(), "the contended slots' quarter hours exist: " + slotRows);
         for (Map<String, Object> s : slotRows) {
             long capacity = ((Number) s.get("capacity")).longValue();
             long booked = ((Number) s.get("booked")).longValue();
             long active = ((Number) s.get("active")).longValue();
-            assertTrue(booked <= capacity, "slot over capacity: " + s);
+            assertTrue(booked <= capacity, "quarter hour over capacity: " + s);
             assertEquals(booked, active, "seat count = active appointments: " + s);
         }
         String[] appIds = apps.toArray(String[]::new);
@@ -148,10 +147,8 @@ class SlotContentionTest {
         int expected = Math.min(seats, APPLICATIONS);
         assertEquals(expected, activeAppointments, "every seat taken once, or every application booked once");
         assertEquals(expected, summary.getOrDefault(201, 0), "successful bookings = active appointments");
-        Set<Object> bookedSlots = E2e.query("scheduling", "select distinct slot_id from appointment where "
-                + "application_id = any(?)", (Object) appIds).stream().map(r -> r.get("slot_id"))
-                .collect(Collectors.toSet());
-        assertTrue(slotRows.stream().map(r -> r.get("id")).collect(Collectors.toSet()).containsAll(bookedSlots),
-                "bookings only on the contended slots");
+        long elsewhere = count("scheduling", "select count(*) from appointment where application_id = any(?) "
+                + "and starts_at <> all(cast(? as timestamptz[]))", (Object) appIds, (Object) starts.toArray(String[]::new));
+        assertEquals(0, elsewhere, "bookings only on the contended slots");
     }
 }

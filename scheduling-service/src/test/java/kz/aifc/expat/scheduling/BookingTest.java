@@ -28,7 +28,10 @@ import static kz.aifc.expat.scheduling.TestSupport.booked;
 import static kz.aifc.expat.scheduling.TestSupport.count;
 import static kz.aifc.expat.scheduling.TestSupport.remaining;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -77,7 +80,7 @@ class BookingTest {
             String id = book(Tokens.hrAcme(), app, start, false).then().statusCode(201)
                     .header("Location", org.hamcrest.Matchers.containsString("/api/v1/appointments/"))
                     .body("status", equalTo("BOOKED")).body("start", equalTo(iso(start)))
-                    .body("end", equalTo(iso(start.plusMinutes(30)))).body("counter", equalTo(1))
+                    .body("end", equalTo(iso(start.plusMinutes(30)))).body("counter", nullValue())
                     .extract().path("id");
             JsonNode event = data(awaitEvent(probe, "appointment.booked", app));
             assertEquals(id, event.get("appointmentId").asText());
@@ -110,21 +113,22 @@ class BookingTest {
     void theDatabaseRefusesASecondActiveAppointmentEvenWithoutTheJavaCheck() {
         String app = TestSupport.approved(ACME);
         booked(Tokens.hrAcme(), app, at(monday(), 14, 0));
-        long slot = (Long) TestSupport.rows("SELECT id FROM slot LIMIT 1").get(0).get("id");
-        // a second active appointment of the same application on a counter nobody uses: only the unique index
-        // appointment_one_active can refuse it (every other constraint is satisfied)
+        OffsetDateTime start = at(monday(), 14, 0);
+        // a second active appointment of the same application: only the unique index appointment_one_active can
+        // refuse it (every other constraint is satisfied)
         IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> TestSupport.update("INSERT INTO appointment (id, application_id, company_bin, service_code, "
-                        + "slot_id, starts_at, ends_at, status, counter, created_by, created_at, updated_at) "
-                        + "SELECT ?, ?, ?, 'x', id, starts_at, ends_at, 'BOOKED', "
-                        + "(SELECT coalesce(max(counter), 0) + 1000 FROM appointment), 't', now(), now() "
-                        + "FROM slot WHERE id = ?", UUID.randomUUID(), app, ACME, slot));
+                        + "starts_at, ends_at, status, created_by, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'x', ?, ?, 'BOOKED', 't', now(), now())", UUID.randomUUID(), app, ACME,
+                        start.plusHours(1), start.plusHours(1).plusMinutes(30)));
         java.sql.SQLException cause = (java.sql.SQLException) refused.getCause();
         assertEquals("23505", cause.getSQLState(), cause.getMessage());
         org.junit.jupiter.api.Assertions.assertTrue(cause.getMessage().contains("appointment_one_active"),
                 cause.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> TestSupport.update(
-                "UPDATE slot SET booked = capacity + 1 WHERE id = ?", slot));
+        // and no bucket holds more visits than its capacity
+        IllegalStateException overbooked = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> TestSupport.update("UPDATE seat_bucket SET booked = capacity + 1 WHERE starts_at = ?", start));
+        assertEquals("23514", ((java.sql.SQLException) overbooked.getCause()).getSQLState(), "check_violation");
     }
 
     @Test
@@ -189,7 +193,7 @@ class BookingTest {
             assertEquals("officer unavailable", event.get("reason").asText());
         }
         AdjustableClock.reset();
-        assertEquals(0, count("SELECT booked FROM slot WHERE starts_at = ?", start), "the seat was released");
+        assertEquals(0, TestSupport.seatsAt(start), "the seat was released");
     }
 
     @Test
@@ -204,8 +208,8 @@ class BookingTest {
             JsonNode event = data(awaitEvent(probe, "appointment.rescheduled", app));
             assertEquals(iso(to), event.get("start").asText());
         }
-        assertEquals(0, count("SELECT booked FROM slot WHERE starts_at = ?", from));
-        assertEquals(1, count("SELECT booked FROM slot WHERE starts_at = ?", to));
+        assertEquals(0, TestSupport.seatsAt(from));
+        assertEquals(1, TestSupport.seatsAt(to));
         as(Tokens.hrAcme()).body(Map.of("start", iso(at(TestCalendar.holiday(), 9, 0))))
                 .post("/api/v1/appointments/" + id + "/reschedule").then().statusCode(422);
     }
@@ -222,7 +226,7 @@ class BookingTest {
             assertEquals("system", event.get("actor").asText());
         }
         as(Tokens.hrAcme()).get("/api/v1/appointments/" + id).then().body("status", equalTo("CANCELLED"));
-        assertEquals(0, count("SELECT booked FROM slot WHERE starts_at = ?", start));
+        assertEquals(0, TestSupport.seatsAt(start));
         book(Tokens.hrAcme(), app, start, false).then().statusCode(409).body("type", equalTo(P + "booking-not-open"))
                 .body("closedReason", equalTo("CHANGES_REQUESTED"));
         // a late duplicate of the old approval does not reopen booking; the next round's approval does
@@ -302,11 +306,14 @@ class BookingTest {
                 .body("type", equalTo(P + "rule-violated/not-today"));
         AdjustableClock.set(start.minusMinutes(5).toInstant());
         as(Tokens.officer()).queryParam("date", day.toString()).get("/api/v1/officer/day").then().statusCode(200)
-                .body("countersOpen", equalTo(3)).body("counters[0].counter", equalTo(1))
-                .body("counters[0].appointments[0].id", equalTo(id));
+                .body("countersOpen", equalTo(3)).body("waiting.id", hasItem(id))
+                .body("counters.appointments.flatten().id", not(hasItem(id)));
         try (KafkaProbe probe = new KafkaProbe("expat.appointment")) {
             as(Tokens.officer()).post("/api/v1/appointments/" + id + "/check-in").then().statusCode(200)
-                    .body("status", equalTo("CHECKED_IN"));
+                    .body("status", equalTo("CHECKED_IN")).body("counter", equalTo(1));
+            as(Tokens.officer()).queryParam("date", day.toString()).get("/api/v1/officer/day").then()
+                    .statusCode(200).body("waiting.id", not(hasItem(id)))
+                    .body("counters.find { it.counter == 1 }.appointments.id", hasItem(id));
             as(Tokens.officer()).post("/api/v1/appointments/" + id + "/complete").then().statusCode(200)
                     .body("status", equalTo("COMPLETED"));
             awaitEvent(probe, "appointment.checked-in", app);

@@ -131,7 +131,7 @@ class CalendarChangeTest {
                     .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo(reason));
         }
         assertEquals("BOOKED", status(untouched), "the next day keeps its visit");
-        assertEquals(0, count("SELECT coalesce(sum(booked), 0) FROM slot WHERE starts_at >= ? AND starts_at < ?",
+        assertEquals(0, count("SELECT coalesce(sum(booked), 0) FROM seat_bucket WHERE starts_at >= ? AND starts_at < ?",
                 at(HOLIDAY, 0, 0), at(HOLIDAY.plusDays(1), 0, 0)), "every seat of the day freed");
         assertTrue(starts(HOLIDAY).isEmpty(), "no slots on the new holiday");
         book(Tokens.hrAcme(), acme, at(HOLIDAY, 10, 0), false).then().statusCode(422)

@@ -100,20 +100,20 @@ class ConcurrencyTest {
         Map<Integer, Long> byCode = codes.stream().collect(Collectors.groupingBy(c -> c, Collectors.counting()));
         assertEquals(3L, byCode.get(201), "exactly the free seats were booked: " + byCode);
         assertEquals(callers - 3L, byCode.get(409), "everyone else was told the slot is full: " + byCode);
-        Map<String, Object> slot = rows("SELECT capacity, booked FROM slot WHERE starts_at = ? AND length_minutes = 30",
-                start).get(0);
-        assertEquals(4, slot.get("capacity"));
-        assertEquals(4, slot.get("booked"));
-        assertEquals(4, count("SELECT count(*) FROM appointment a JOIN slot s ON s.id = a.slot_id "
-                + "WHERE s.starts_at = ? AND a.status IN ('HELD','BOOKED','CHECKED_IN')", start));
-        assertEquals(0, count("SELECT count(*) FROM slot WHERE booked > capacity"));
-        assertEquals(List.of(1, 2, 3, 4), rows("SELECT a.counter FROM appointment a JOIN slot s ON s.id = a.slot_id "
-                + "WHERE s.starts_at = ? AND a.status = 'BOOKED' ORDER BY a.counter", start).stream()
-                .map(r -> r.get("counter")).toList(), "each seat has its own counter");
+        // both quarter hours of the 30-minute slot are full, and no further
+        for (OffsetDateTime bucket : List.of(start, start.plusMinutes(15))) {
+            Map<String, Object> seats = rows("SELECT capacity, booked FROM seat_bucket WHERE starts_at = ?", bucket)
+                    .get(0);
+            assertEquals(4, seats.get("capacity"), bucket.toString());
+            assertEquals(4, seats.get("booked"), bucket.toString());
+        }
+        assertEquals(4, count("SELECT count(*) FROM appointment WHERE starts_at = ? "
+                + "AND status IN ('HELD','BOOKED','CHECKED_IN')", start));
+        assertEquals(0, count("SELECT count(*) FROM seat_bucket WHERE booked > capacity"));
     }
 
     @Test
-    void mixedLengthsRacingForOverlappingSlotsNeverShareACounter() throws Exception {
+    void mixedLengthsRacingForOverlappingSlotsNeverBookMoreVisitsAtOnceThanCounters() throws Exception {
         LocalDate tue = monday().plusDays(1);
         int counters = 3;
         as(Tokens.admin()).body(Map.of("counters", counters)).put("/api/v1/admin/counters/" + tue)
@@ -146,20 +146,15 @@ class ConcurrencyTest {
         OffsetDateTime to = at(tue.plusDays(1), 0, 0);
         assertEquals(codes.stream().filter(c -> c == 201).count(), count("SELECT count(*) FROM appointment WHERE "
                 + active + " AND starts_at >= ? AND starts_at < ?", from, to), "one active appointment per 201");
-        assertEquals(0, count("SELECT count(*) FROM appointment a JOIN appointment b ON a.id < b.id "
-                + "AND a.counter = b.counter AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at "
-                + "WHERE a." + active + " AND b." + active), "no counter hosts two visits at once");
-        assertEquals(0, count("SELECT count(*) FROM appointment WHERE " + active + " AND (counter IS NULL "
-                + "OR counter < 1 OR counter > ?) AND starts_at >= ? AND starts_at < ?", counters, from, to),
-                "only open counters");
         // the most visits at once is reached at the start of one of them
         long busiest = count("SELECT coalesce(max(n), 0) FROM (SELECT t.at, count(*) AS n "
                 + "FROM (SELECT DISTINCT starts_at AS at FROM appointment WHERE " + active + " AND starts_at >= ? "
                 + "AND starts_at < ?) t JOIN appointment a ON a." + active + " AND a.starts_at <= t.at "
                 + "AND a.ends_at > t.at GROUP BY t.at) x", from, to);
         assertTrue(busiest <= counters, "at most " + counters + " visits at any instant, was " + busiest);
-        assertEquals(0, count("SELECT count(*) FROM slot s WHERE s.booked <> (SELECT count(*) FROM appointment a "
-                + "WHERE a.slot_id = s.id AND a." + active + ")"), "each slot's seat count matches its appointments");
+        assertEquals(0, count("SELECT count(*) FROM seat_bucket s WHERE s.booked <> (SELECT count(*) FROM "
+                + "appointment a WHERE a." + active + " AND a.starts_at < s.starts_at + INTERVAL '15 minutes' "
+                + "AND a.ends_at > s.starts_at)"), "each bucket's seat count matches the visits overlapping it");
         for (Map.Entry<String, OffsetDateTime> t : targets) {
             assertEquals(0, TestSupport.remaining(t.getKey(), t.getValue()), t + " is listed as full");
         }
@@ -179,7 +174,7 @@ class ConcurrencyTest {
         assertTrue(codes.stream().allMatch(c -> c == 201 || c == 409), "codes: " + codes);
         assertEquals(1, count("SELECT count(*) FROM appointment WHERE application_id = ? "
                 + "AND status IN ('HELD','BOOKED','CHECKED_IN')", app));
-        assertEquals(1, count("SELECT coalesce(sum(booked), 0) FROM slot WHERE starts_at >= ? AND starts_at < ?",
-                at(fri, 0, 0), at(fri.plusDays(1), 0, 0)), "losers gave their seats back");
+        assertEquals(2, count("SELECT coalesce(sum(booked), 0) FROM seat_bucket WHERE starts_at >= ? AND starts_at < ?",
+                at(fri, 0, 0), at(fri.plusDays(1), 0, 0)), "the winner's two quarter hours; losers gave their seats back");
     }
 }

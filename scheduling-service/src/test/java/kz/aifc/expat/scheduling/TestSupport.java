@@ -35,8 +35,18 @@ public final class TestSupport {
 
     /** The test database is reused across runs: each test class starts from empty scheduling tables. */
     public static void resetSchedule() {
-        update("TRUNCATE appointment, slot, closure, counter_override, weekday_counters, bookable_application, "
+        update("TRUNCATE appointment, seat_bucket, closure, counter_override, weekday_counters, bookable_application, "
                 + "catalog_day RESTART IDENTITY");
+    }
+
+    /** Seats booked in the 15-minute bucket starting at {@code bucket} (0 if it was never materialised). */
+    public static long seatsAt(OffsetDateTime bucket) {
+        return count("SELECT coalesce(sum(booked), 0) FROM seat_bucket WHERE starts_at = ?", bucket);
+    }
+
+    /** Capacity of the bucket starting at {@code bucket}, or -1 if it was never materialised. */
+    public static long capacityAt(OffsetDateTime bucket) {
+        return count("SELECT coalesce(max(capacity), -1) FROM seat_bucket WHERE starts_at = ?", bucket);
     }
 
     public static Connection db() throws SQLException {

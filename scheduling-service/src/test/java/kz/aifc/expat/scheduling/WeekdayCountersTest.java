@@ -54,7 +54,7 @@ class WeekdayCountersTest {
     }
 
     private static long rowCapacity(OffsetDateTime start) {
-        return count("SELECT capacity FROM slot WHERE length_minutes = 30 AND starts_at = ?", start);
+        return TestSupport.capacityAt(start);
     }
 
     private static void putWeekday(String weekday, int counters) {
@@ -80,8 +80,8 @@ class WeekdayCountersTest {
         for (LocalDate other : List.of(mon, mon.plusDays(3), mon.plusDays(4))) {
             assertEquals(List.of(3), capacities(other), "other weekdays keep the configuration: " + other);
         }
-        assertEquals(5, rowCapacity(tueVisit), "the existing Tuesday slot row follows");
-        assertEquals(3, rowCapacity(monVisit), "the Monday slot row does not");
+        assertEquals(5, rowCapacity(tueVisit), "the existing Tuesday seat bucket follows");
+        assertEquals(3, rowCapacity(monVisit), "the Monday seat bucket does not");
         assertEquals(4, remaining(SERVICE, tueVisit));
         as(Tokens.officer()).get(WEEKDAYS).then().statusCode(200)
                 .body("size()", equalTo(7))
@@ -105,7 +105,7 @@ class WeekdayCountersTest {
         as(Tokens.officer()).get("/api/v1/officer/day?date=" + tue).then().statusCode(200)
                 .body("countersOpen", equalTo(7));
 
-        // 0 closes the weekday; a slot row never drops below its booked seats
+        // 0 closes the weekday; a seat bucket never drops below its booked seats
         putWeekday("Tuesday", 0);
         assertTrue(capacities(tue).isEmpty(), "no Tuesday slots with 0 counters");
         assertEquals(1, rowCapacity(tueVisit));

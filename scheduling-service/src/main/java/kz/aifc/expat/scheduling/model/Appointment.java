@@ -29,9 +29,6 @@ public class Appointment extends PanacheEntityBase {
     @Column(name = "service_code", nullable = false)
     public String serviceCode;
 
-    @Column(name = "slot_id", nullable = false)
-    public Long slotId;
-
     @Column(name = "starts_at", nullable = false)
     public OffsetDateTime startsAt;
 
@@ -42,6 +39,7 @@ public class Appointment extends PanacheEntityBase {
     @Column(nullable = false)
     public AppointmentStatus status;
 
+    /** The counter that served the visit: given at check-in (null before). */
     public Integer counter;
 
     @Column(name = "hold_expires_at")

@@ -67,7 +67,8 @@ public final class Dtos {
     public record CounterDay(int counter, List<AppointmentView> appointments) {
     }
 
-    public record DayView(String date, int countersOpen, List<CounterDay> counters) {
+    /** {@code waiting}: visits of the day without a counter yet (booked, or missed); {@code counters}: the rest. */
+    public record DayView(String date, int countersOpen, List<AppointmentView> waiting, List<CounterDay> counters) {
     }
 
     public record ClosureRequest(@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String date,

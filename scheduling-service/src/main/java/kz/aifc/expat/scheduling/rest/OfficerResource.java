@@ -37,14 +37,20 @@ public class OfficerResource {
     @GET
     @Path("/day")
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
-    @Operation(summary = "The visits of a day per counter (default today)")
+    @Operation(summary = "The visits of a day (default today): those not yet at a counter by start, then per counter",
+            description = "A counter is given at check-in: the lowest one no checked-in visit overlapping it uses.")
     public Dtos.DayView getOfficerDay(@QueryParam("date") String date) {
         LocalDate day = Views.date("date", date, planner.today());
+        List<Dtos.AppointmentView> waiting = new ArrayList<>();
         Map<Integer, List<Dtos.AppointmentView>> byCounter = new TreeMap<>();
         for (Appointment a : queries.day(day)) {
-            byCounter.computeIfAbsent(a.counter == null ? 0 : a.counter, c -> new ArrayList<>()).add(views.view(a));
+            if (a.counter == null) {
+                waiting.add(views.view(a));
+            } else {
+                byCounter.computeIfAbsent(a.counter, c -> new ArrayList<>()).add(views.view(a));
+            }
         }
-        return new Dtos.DayView(day.toString(), queries.countersOn(day), byCounter.entrySet().stream()
+        return new Dtos.DayView(day.toString(), queries.countersOn(day), waiting, byCounter.entrySet().stream()
                 .map(e -> new Dtos.CounterDay(e.getKey(), e.getValue())).toList());
     }
 }

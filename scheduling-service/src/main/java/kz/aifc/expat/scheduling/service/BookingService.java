@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,18 +33,10 @@ public class BookingService {
     private static final Logger LOG = Logger.getLogger(BookingService.class);
 
     /**
-     * SQL states of a lost race for a counter at a reschedule's flush: exclusion_violation (a counter already serves
-     * an overlapping active appointment) and deadlock_detected (two updates on overlapping intervals checked the
-     * constraint at once and waited for each other; the appointment row itself is already locked, so nothing else
-     * can deadlock there).
+     * SQL state of two seat moves waiting for each other's buckets (a reschedule releases its old buckets, then takes
+     * the new ones): the loser is told to try again.
      */
-    private static final Set<String> COUNTER_RACE_LOST = Set.of("23P01", "40P01");
-
-    /**
-     * Inserts tried per booking. Each failed one means a rival booking of an overlapping slot committed meanwhile
-     * (bookers of one slot row queue on its lock), so a few suffice; past them the caller gets 409 and may retry.
-     */
-    private static final int COUNTER_ATTEMPTS = 10;
+    private static final String DEADLOCK = "40P01";
 
     @Inject
     EntityManager em;
@@ -73,40 +66,25 @@ public class BookingService {
         if (app == null || !app.open) {
             throw bookingNotOpen(applicationId, app);
         }
-        Appointment active = Appointment.activeOf(applicationId);
-        if (active != null) {
-            throw activeExists(active.id);
-        }
         lockDayShared(SlotPlanner.localDate(start, day));
         SlotPlanner.PlannedSlot slot = planner.bookable(app.serviceCode, start, day);
         if (hold) {
             requireHoldAllowed(app.companyBin, slot);
         }
-        long slotId = takeSeat(slot);
-        OffsetDateTime now = now();
-        UUID id = UUID.randomUUID();
-        for (int attempt = 1; insertAppointment(id, app, actor, hold, now, slotId) == 0; attempt++) {
-            // Nothing inserted: an active appointment of the application (a safety net, its row is locked above),
-            // no counter free over the interval, or a concurrent booking of an overlapping slot of another length
-            // took the counter picked (the exclusion constraint made the insert wait for it). The next attempt, a
-            // new statement, sees that booking and picks another counter.
-            Appointment rival = Appointment.activeOf(applicationId);
-            if (rival != null) {
-                throw activeExists(rival.id);
-            }
-            if (attempt >= COUNTER_ATTEMPTS || freeCounter(slotId, id) == null) {
-                throw slotFull(slot); // rolling back gives the seat back
-            }
-            LOG.debugf("counter taken by an overlapping booking at %s, attempt %d", slot.start(), attempt + 1);
+        seatStatements(() -> takeSeats(slot));
+        // the unique index answers "already has an active appointment" (the rollback gives the seats back)
+        Appointment appointment = insertAppointment(app, actor, hold, now(), slot);
+        if (appointment == null) {
+            Appointment active = Appointment.activeOf(applicationId);
+            throw activeExists(active == null ? null : active.id);
         }
-        Appointment appointment = Appointment.findById(id);
         if (!hold) {
             publish(Events.BOOKED, appointment, null, actor.name());
         }
         return appointment;
     }
 
-    /** The hold keeps the counter it got when booked: HELD and BOOKED are both active for the constraint. */
+    /** A confirmed hold keeps its seats: HELD and BOOKED both count in the buckets. */
     @Transactional
     public Appointment confirm(Actor actor, UUID id) {
         Appointment a = visible(actor, id);
@@ -133,17 +111,16 @@ public class BookingService {
         }
         lockDayShared(SlotPlanner.localDate(newStart, day));
         SlotPlanner.PlannedSlot slot = planner.bookable(a.serviceCode, newStart, day);
-        long newSlotId = takeSeat(slot);
-        releaseSeat(a.slotId);
         String previous = local(a.startsAt);
-        Integer counter = freeCounter(newSlotId, a.id);
-        if (counter == null) {
-            throw slotFull(slot); // counters taken by overlapping appointments of other lengths
-        }
-        a.slotId = newSlotId;
+        OffsetDateTime oldStart = a.startsAt;
+        OffsetDateTime oldEnd = a.endsAt;
+        // old seats first: a move by a quarter hour keeps the bucket both intervals share
+        seatStatements(() -> {
+            releaseSeats(oldStart, oldEnd);
+            takeSeats(slot);
+        });
         a.startsAt = slot.start().toOffsetDateTime();
         a.endsAt = slot.end().toOffsetDateTime();
-        a.counter = counter;
         // a new time is a new visit for the confirmation rule: asked (or counted as confirmed) afresh; the old
         // link dies with its token id; an officer's exemption stays with the appointment
         a.rescheduledAt = now();
@@ -154,16 +131,6 @@ public class BookingService {
         a.linkTokenId = null;
         a.linkUsedAt = null;
         a.updatedAt = now();
-        try {
-            em.flush(); // the exclusion constraint is checked here, not at commit, where it could not become a 409
-        } catch (PersistenceException e) {
-            if (!counterRaceLost(e)) {
-                throw e;
-            }
-            // a concurrent booking of an overlapping slot took the counter; the failed statement aborted the
-            // transaction, so no other counter can be tried here: the caller may simply try again
-            throw slotFull(slot);
-        }
         publish(Events.RESCHEDULED, a, "moved from " + previous, actor.name());
         return a;
     }
@@ -196,6 +163,7 @@ public class BookingService {
             throw ProblemException.ruleViolated("not-today", "Check-in is possible only on the day of the visit ("
                     + local(a.startsAt) + ")");
         }
+        a.counter = counterFor(a);
         a.status = AppointmentStatus.CHECKED_IN;
         a.checkedInAt = now();
         a.updatedAt = a.checkedInAt;
@@ -333,7 +301,7 @@ public class BookingService {
 
     // ---------------------------------------------------------------- scheduled jobs
 
-    /** Expires overdue holds and gives their seats back; returns how many seats were released. */
+    /** Expires overdue holds and gives their seats back; returns how many holds expired. */
     @Transactional
     public int expireHolds() {
         Number released = (Number) em.createNativeQuery(BookingSql.EXPIRE_HOLDS)
@@ -367,7 +335,7 @@ public class BookingService {
         a.cancelledBy = actorName;
         a.holdExpiresAt = null;
         a.updatedAt = now;
-        releaseSeat(a.slotId);
+        releaseSeats(a.startsAt, a.endsAt);
         return was;
     }
 
@@ -422,21 +390,30 @@ public class BookingService {
         return Long.toString(Math.max(1, (millis + 999) / 1000));
     }
 
-    long takeSeat(SlotPlanner.PlannedSlot slot) {
-        em.createNativeQuery(BookingSql.ENSURE_SLOT)
-                .setParameter("length", slot.lengthMinutes())
-                .setParameter("start", slot.start().toOffsetDateTime())
-                .setParameter("end", slot.end().toOffsetDateTime())
-                .setParameter("capacity", slot.capacity())
-                .executeUpdate();
-        List<?> taken = em.createNativeQuery(BookingSql.TAKE_SEAT)
-                .setParameter("length", slot.lengthMinutes())
-                .setParameter("start", slot.start().toOffsetDateTime())
-                .getResultList();
-        if (taken.isEmpty()) {
-            throw slotFull(slot);
+    /**
+     * Takes a seat in every bucket of the slot, or 409 slot-full (the caller's rollback gives back any taken). One
+     * statement when the buckets exist; a bucket never booked before is materialised first.
+     */
+    void takeSeats(SlotPlanner.PlannedSlot slot) {
+        OffsetDateTime start = slot.start().toOffsetDateTime();
+        OffsetDateTime end = slot.end().toOffsetDateTime();
+        Set<Long> taken = new HashSet<>();
+        for (Object epoch : em.createNativeQuery(BookingSql.TAKE_SEATS)
+                .setParameter("start", start).setParameter("end", end).getResultList()) {
+            taken.add(((Number) epoch).longValue());
         }
-        return ((Number) taken.get(0)).longValue();
+        List<Long> rest = BookingSql.bucketStarts(start, end).stream().filter(b -> !taken.contains(b)).toList();
+        if (rest.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery(BookingSql.ENSURE_BUCKETS)
+                .setParameter("start", start).setParameter("end", end).setParameter("capacity", slot.capacity())
+                .executeUpdate();
+        for (long epoch : rest) {
+            if (em.createNativeQuery(BookingSql.TAKE_SEAT_AT).setParameter("epoch", epoch).executeUpdate() != 1) {
+                throw slotFull(slot);
+            }
+        }
     }
 
     private static ProblemException slotFull(SlotPlanner.PlannedSlot slot) {
@@ -444,40 +421,67 @@ public class BookingService {
                 "No seat is left at " + slot.start().toOffsetDateTime() + "; choose another slot");
     }
 
-    private int insertAppointment(UUID id, BookableApplication app, Actor actor, boolean hold, OffsetDateTime now,
-                                  long slotId) {
-        return em.createNativeQuery(BookingSql.INSERT_APPOINTMENT)
+    /** The new appointment as stored, or null when the application already has an active one. */
+    private Appointment insertAppointment(BookableApplication app, Actor actor, boolean hold, OffsetDateTime now,
+                                          SlotPlanner.PlannedSlot slot) {
+        List<?> inserted = em.createNativeQuery(BookingSql.INSERT_APPOINTMENT, Appointment.class)
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter("holdExpiresAt", hold ? now.plus(config.holdDuration()) : null, OffsetDateTime.class)
-                .setParameter("id", id)
+                .setParameter("id", UUID.randomUUID())
                 .setParameter("applicationId", app.applicationId)
                 .setParameter("companyBin", app.companyBin)
                 .setParameter("serviceCode", app.serviceCode)
+                .setParameter("start", slot.start().toOffsetDateTime())
+                .setParameter("end", slot.end().toOffsetDateTime())
                 .setParameter("status", hold ? AppointmentStatus.HELD.name() : AppointmentStatus.BOOKED.name())
                 .setParameter("actor", actor.name())
                 .setParameter("now", now)
-                .setParameter("slotId", slotId)
-                .executeUpdate();
+                .getResultList();
+        return inserted.isEmpty() ? null : (Appointment) inserted.get(0);
     }
 
-    /** The counter {@link BookingSql#FREE_COUNTER} would give appointment {@code id} in the slot, or null. */
-    private Integer freeCounter(long slotId, UUID id) {
-        Number counter = (Number) em.createNativeQuery("SELECT " + BookingSql.FREE_COUNTER)
-                .setParameter("slotId", slotId).setParameter("id", id).getSingleResult();
-        return counter == null ? null : counter.intValue();
+    /**
+     * The counter that calls this visitor: the lowest one no checked-in visit overlapping it uses. Check-ins of a day
+     * are counted one at a time (advisory lock), so two officers checking in at once never pick the same counter.
+     */
+    private int counterFor(Appointment a) {
+        em.createNativeQuery(BookingSql.LOCK_CHECK_IN)
+                .setParameter("day", (int) a.startsAt.atZoneSameInstant(planner.zone()).toLocalDate().toEpochDay())
+                .getSingleResult();
+        Number counter = (Number) em.createNativeQuery(BookingSql.FREE_COUNTER)
+                .setParameter("start", a.startsAt).setParameter("end", a.endsAt).getSingleResult();
+        return counter.intValue();
     }
 
-    private static boolean counterRaceLost(Throwable e) {
+    /**
+     * Runs seat updates; a deadlock among them becomes a 409 to try again. A booking locks its buckets in time
+     * order, but a reschedule releases its old ones before taking the new: against a booking or move the other way
+     * PostgreSQL picks one of the two as the loser.
+     */
+    private static void seatStatements(Runnable updates) {
+        try {
+            updates.run();
+        } catch (PersistenceException e) {
+            if (!deadlocked(e)) {
+                throw e;
+            }
+            throw ProblemException.conflict("slot-contended", "The slot is being booked right now",
+                    "Another booking went through the same time at the same moment; try again");
+        }
+    }
+
+    private static boolean deadlocked(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && COUNTER_RACE_LOST.contains(sql.getSQLState())) {
+            if (t instanceof SQLException sql && DEADLOCK.equals(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
     }
 
-    void releaseSeat(long slotId) {
-        em.createNativeQuery(BookingSql.RELEASE_SEAT).setParameter("slotId", slotId).executeUpdate();
+    void releaseSeats(OffsetDateTime start, OffsetDateTime end) {
+        em.createNativeQuery(BookingSql.RELEASE_SEATS).setParameter("start", start).setParameter("end", end)
+                .executeUpdate();
     }
 
     Appointment visible(Actor actor, UUID id) {

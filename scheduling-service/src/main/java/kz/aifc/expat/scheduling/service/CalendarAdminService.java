@@ -164,7 +164,7 @@ public class CalendarAdminService {
 
     private void resizeWeekday(DayOfWeek weekday, int counters) {
         ZoneId zone = planner.zone();
-        em.createNativeQuery("UPDATE slot SET capacity = GREATEST(:c, booked) WHERE starts_at >= :from "
+        em.createNativeQuery("UPDATE seat_bucket SET capacity = GREATEST(:c, booked) WHERE starts_at >= :from "
                         + "AND EXTRACT(ISODOW FROM starts_at AT TIME ZONE :zone) = :dow "
                         + "AND NOT EXISTS (SELECT 1 FROM counter_override o "
                         + "WHERE o.day = CAST(starts_at AT TIME ZONE :zone AS date))")
@@ -177,7 +177,7 @@ public class CalendarAdminService {
 
     private void resize(LocalDate day, int counters) {
         ZoneId zone = planner.zone();
-        em.createNativeQuery("UPDATE slot SET capacity = GREATEST(:c, booked) WHERE starts_at >= :from "
+        em.createNativeQuery("UPDATE seat_bucket SET capacity = GREATEST(:c, booked) WHERE starts_at >= :from "
                         + "AND starts_at < :to")
                 .setParameter("c", counters)
                 .setParameter("from", day.atStartOfDay(zone).toOffsetDateTime())

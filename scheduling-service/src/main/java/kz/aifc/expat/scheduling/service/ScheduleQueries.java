@@ -8,19 +8,15 @@ import kz.aifc.expat.scheduling.config.SchedulingConfig;
 import kz.aifc.expat.scheduling.model.Appointment;
 import kz.aifc.expat.scheduling.model.AppointmentStatus;
 import kz.aifc.expat.scheduling.model.BookableApplication;
-import kz.aifc.expat.scheduling.model.Slot;
+import kz.aifc.expat.scheduling.model.SeatBucket;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Read side: free slots with remaining seats, appointments visible to the caller, officer day view. */
@@ -41,8 +37,7 @@ public class ScheduleQueries {
 
     /**
      * Bookable slots (lead time and horizon applied) of the service in [from, to] with their remaining seats: the
-     * counters free over the slot's whole interval (an appointment of any length overlapping it holds its counter),
-     * never more than the slot row's own seats left.
+     * fewest seats left in any bucket of the slot (a bucket not yet materialised has the day's counters).
      */
     public List<SlotAvailability> freeSlots(String serviceCode, LocalDate from, LocalDate to) {
         LocalDate today = planner.today();
@@ -53,48 +48,26 @@ public class ScheduleQueries {
         }
         List<SlotPlanner.PlannedSlot> planned = planner.plan(serviceCode, first, last);
         ZoneId zone = planner.zone();
-        OffsetDateTime rangeStart = first.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime rangeEnd = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        Map<Instant, Slot> rows = new HashMap<>();
-        Slot.<Slot>list("lengthMinutes = ?1 and startsAt >= ?2 and startsAt < ?3", config.slotMinutesFor(serviceCode),
-                        rangeStart, rangeEnd)
-                .forEach(s -> rows.put(s.startsAt.toInstant(), s));
-        // visits never span midnight: the active ones of a day are all that can overlap its slots
-        Map<LocalDate, List<Object[]>> busy = new HashMap<>();
-        em.createQuery("select a.startsAt, a.endsAt, a.counter from Appointment a where a.status in ?1 "
-                        + "and a.startsAt >= ?2 and a.startsAt < ?3 and a.counter is not null", Object[].class)
-                .setParameter(1, AppointmentStatus.ACTIVE).setParameter(2, rangeStart).setParameter(3, rangeEnd)
-                .getResultList()
-                .forEach(a -> busy.computeIfAbsent(((OffsetDateTime) a[0]).atZoneSameInstant(zone).toLocalDate(),
-                        d -> new ArrayList<>()).add(a));
+        Map<Instant, SeatBucket> buckets = new HashMap<>();
+        SeatBucket.<SeatBucket>list("startsAt >= ?1 and startsAt < ?2", first.atStartOfDay(zone).toOffsetDateTime(),
+                        last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .forEach(b -> buckets.put(b.startsAt.toInstant(), b));
         return planned.stream()
                 .filter(s -> planner.bookableNow(s.start()))
-                .map(s -> {
-                    Slot row = rows.get(s.start().toInstant());
-                    int capacity = row == null ? s.capacity() : row.capacity;
-                    int remaining = freeCounters(busy.getOrDefault(s.start().toLocalDate(), List.of()), s,
-                            capacity);
-                    if (row != null) {
-                        remaining = Math.min(remaining, row.capacity - row.booked);
-                    }
-                    return new SlotAvailability(s, capacity, Math.max(0, remaining));
-                })
+                .map(s -> availability(s, buckets))
                 .toList();
     }
 
-    /** Counters 1..capacity (as {@code BookingSql.FREE_COUNTER} picks them) not busy at any moment of the slot. */
-    private static int freeCounters(List<Object[]> busy, SlotPlanner.PlannedSlot slot, int capacity) {
-        Instant start = slot.start().toInstant();
-        Instant end = slot.end().toInstant();
-        Set<Integer> taken = new HashSet<>();
-        for (Object[] a : busy) {
-            int counter = (Integer) a[2];
-            if (((OffsetDateTime) a[0]).toInstant().isBefore(end) && ((OffsetDateTime) a[1]).toInstant().isAfter(start)
-                    && counter <= capacity) {
-                taken.add(counter);
-            }
+    /** The slot's seats: the smallest capacity and the fewest left over its buckets, as {@code TAKE_SEATS} sees them. */
+    private static SlotAvailability availability(SlotPlanner.PlannedSlot slot, Map<Instant, SeatBucket> buckets) {
+        int capacity = Integer.MAX_VALUE;
+        int remaining = Integer.MAX_VALUE;
+        for (long epoch : BookingSql.bucketStarts(slot.start().toOffsetDateTime(), slot.end().toOffsetDateTime())) {
+            SeatBucket b = buckets.get(Instant.ofEpochSecond(epoch));
+            capacity = Math.min(capacity, b == null ? slot.capacity() : b.capacity);
+            remaining = Math.min(remaining, b == null ? slot.capacity() : b.capacity - b.booked);
         }
-        return capacity - taken.size();
+        return new SlotAvailability(slot, capacity, Math.max(0, remaining));
     }
 
     public Appointment appointment(Actor actor, UUID id) {
