@@ -38,6 +38,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,7 +100,7 @@ public final class Harness {
             case "notify" -> NotifyBench.run(a);
             case "cleanup" -> {
                 try (Connection c = db()) {
-                    log("bench appointments removed, seats given back on " + cleanup(c) + " slots");
+                    log("bench appointments removed, seats given back in " + cleanup(c) + " quarter hours");
                 }
                 // a killed run may have left its 100-counter overrides at the end of the horizon
                 String admin = token("admin");
@@ -133,6 +134,7 @@ public final class Harness {
         int contended = Integer.parseInt(a.getOrDefault("contended", "10000"));
         int contendedApps = Integer.parseInt(a.getOrDefault("contendedApps", "2000"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "200"));
+        int rushClients = Integer.parseInt(a.getOrDefault("rush", "1000"));
         String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         String admin = token("admin");
         String hr = token("hr.acme");
@@ -153,7 +155,7 @@ public final class Harness {
         Map<LocalDate, Integer> previous = counters(admin, from, to);
         Thread restore = new Thread(() -> {   // also on Ctrl-C / kill: seats and counters back as they were
             try (Connection c = db()) {
-                log("cleanup: bench appointments removed, seats given back on " + cleanup(c) + " slots");
+                log("cleanup: bench appointments removed, seats given back in " + cleanup(c) + " quarter hours");
                 for (LocalDate d : days) {
                     if (previous.containsKey(d)) {
                         setCounters(admin, d, previous.get(d));
@@ -168,13 +170,14 @@ public final class Harness {
         });
         Runtime.getRuntime().addShutdownHook(restore);
         try (Connection db = db()) {
-            log("leftovers of earlier runs removed (seats given back on " + cleanup(db) + " slots)");
+            log("leftovers of earlier runs removed (seats given back in " + cleanup(db) + " quarter hours)");
             try {
                 for (LocalDate d : days) {
                     setCounters(admin, d, 100);
                 }
                 List<String> throughputSlots = new ArrayList<>();
                 List<String> contendedSlots = new ArrayList<>();
+                List<String> rushSlots = new ArrayList<>();
                 OffsetDateTime earliest = OffsetDateTime.now().plusHours(3);
                 for (JsonNode s : slots(from, to)) {
                     String start = s.get("start").asText();
@@ -185,6 +188,8 @@ public final class Harness {
                     if (t.atZoneSameInstant(ZONE).toLocalDate().equals(contendedDay)) {
                         if (contendedSlots.size() < 2) {
                             contendedSlots.add(start);
+                        } else if (rushSlots.size() < 2) {
+                            rushSlots.add(start);
                         }
                     } else {
                         throughputSlots.add(start);
@@ -194,12 +199,13 @@ public final class Harness {
                 out("booking.days", throughputDays.toString());
                 out("booking.slots", throughputSlots.size());
                 out("booking.seats", throughputSlots.size() * 100);
-                int total = warmup + pool + contendedApps;
+                int total = warmup + pool + contendedApps + rushClients;
                 List<String> apps = openApplications(db, run, total,
                         Integer.parseInt(a.getOrDefault("viaKafka", "100")));
                 List<String> warm = apps.subList(0, warmup);
                 List<String> poolApps = apps.subList(warmup, warmup + pool);
-                List<String> contendedIds = apps.subList(warmup + pool, total);
+                List<String> contendedIds = apps.subList(warmup + pool, warmup + pool + contendedApps);
+                List<String> rushIds = apps.subList(warmup + pool + contendedApps, total);
 
                 AtomicInteger nextApp = new AtomicInteger();
                 AtomicInteger nextSlot = new AtomicInteger();
@@ -244,29 +250,51 @@ public final class Harness {
                 out("contended.seconds", fmt(st.seconds()));
                 out("contended.throughput", fmt(st.attempts() / st.seconds()));
                 String like = run + "-%";
-                long overbooked = count(db, "SELECT count(*) FROM slot WHERE booked > capacity");
-                long mismatched = count(db, "SELECT count(*) FROM (SELECT s.id, s.booked, s.capacity, "
-                        + "count(a.id) FILTER (WHERE a.status IN " + ACTIVE + ") AS act FROM slot s "
-                        + "LEFT JOIN appointment a ON a.slot_id = s.id WHERE s.id IN (SELECT slot_id FROM appointment "
-                        + "WHERE application_id LIKE '" + like + "') GROUP BY s.id) x "
-                        + "WHERE x.act > x.capacity OR x.act <> x.booked");
+                long overbooked = count(db, "SELECT count(*) FROM seat_bucket WHERE booked > capacity");
+                // quarter hours this run booked whose seat count differs from the active visits overlapping them,
+                // or that hold more active visits than seats (counted from the appointments, not the counter)
+                String overlapping = "(SELECT count(*) FROM appointment a WHERE a.status IN " + ACTIVE
+                        + " AND a.starts_at < b.starts_at + INTERVAL '15 minutes' AND a.ends_at > b.starts_at)";
+                String touched = "b.starts_at IN (SELECT g FROM appointment x, generate_series(date_bin('15 minutes', "
+                        + "x.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), x.ends_at - INTERVAL '1 microsecond', "
+                        + "INTERVAL '15 minutes') g WHERE x.application_id LIKE '" + like + "')";
+                long mismatched = count(db, "SELECT count(*) FROM seat_bucket b WHERE " + touched
+                        + " AND b.booked <> " + overlapping);
                 long twoActive = count(db, "SELECT count(*) FROM (SELECT application_id FROM appointment "
                         + "WHERE status IN " + ACTIVE + " AND application_id LIKE '" + like + "' "
                         + "GROUP BY application_id HAVING count(*) > 1) x");
-                long sameCounter = count(db, "SELECT count(*) FROM (SELECT slot_id, counter FROM appointment "
-                        + "WHERE status IN " + ACTIVE + " AND application_id LIKE '" + like + "' "
-                        + "GROUP BY slot_id, counter HAVING count(*) > 1) x");
+                long overCapacity = count(db, "SELECT count(*) FROM seat_bucket b WHERE " + touched
+                        + " AND " + overlapping + " > b.capacity");
                 long rows = count(db, "SELECT count(*) FROM appointment WHERE status IN " + ACTIVE
                         + " AND application_id IN (" + contendedIds.stream().map(i -> "'" + i + "'")
                         .collect(Collectors.joining(",")) + ")");
                 out("contended.rows", rows);
-                out("contended.check.overbooked_slots", overbooked);
-                out("contended.check.slots_booked_neq_active", mismatched);
+                out("contended.check.overbooked_buckets", overbooked);
+                out("contended.check.buckets_booked_neq_active", mismatched);
                 out("contended.check.applications_with_two_active", twoActive);
-                out("contended.check.counter_given_twice", sameCounter);
+                out("contended.check.buckets_more_visits_than_seats", overCapacity);
                 out("contended.check.rows_neq_201", rows != st.ok() ? Math.abs(rows - st.ok()) : 0);
-                out("contended.double_bookings", overbooked + mismatched + twoActive + sameCounter
+                out("contended.double_bookings", overbooked + mismatched + twoActive + overCapacity
                         + Math.max(0, rows - st.ok()));
+
+                // the rush: every client wants one of the seats that open at once, all released by one latch
+                Stats rush = rush(hr, rushIds, rushSlots);
+                out("rush.clients", rush.clients());
+                out("rush.seats", rushSlots.size() * 100);
+                out("rush.created", rush.ok());
+                out("rush.statuses", rush.statuses().toString());
+                out("rush.p50_ms", fmt(rush.p50ms()));
+                out("rush.p99_ms", fmt(rush.p99ms()));
+                out("rush.seconds", fmt(rush.seconds()));
+                out("rush.only_201_409", rush.statuses().keySet().stream().allMatch(k -> k == 201 || k == 409));
+                long rushRows = count(db, "SELECT count(*) FROM appointment WHERE status IN " + ACTIVE
+                        + " AND application_id IN (" + rushIds.stream().map(i -> "'" + i + "'")
+                        .collect(Collectors.joining(",")) + ")");
+                long rushSeats = count(db, "SELECT coalesce(sum(booked), 0) FROM seat_bucket WHERE starts_at IN ("
+                        + rushSlots.stream().map(t -> "TIMESTAMPTZ '" + t + "'").collect(Collectors.joining(","))
+                        + ")");
+                out("rush.bookings", rushRows);
+                out("rush.seats_taken", rushSeats);
             } finally {
                 Runtime.getRuntime().removeShutdownHook(restore);
                 restore.run();
@@ -297,6 +325,53 @@ public final class Harness {
             int i = next.getAndIncrement();
             return i < attempts.size() && System.nanoTime() < deadline ? attempts.get(i) : null;
         }, token);
+    }
+
+    /** One attempt per client, all sent the moment a latch opens; each client picks one of the slots in turn. */
+    static Stats rush(String token, List<String> apps, List<String> slots) throws Exception {
+        int clients = apps.size();
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] latencies = new long[clients];
+        int[] codes = new int[clients];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int c = i;
+            String body = "{\"applicationId\":\"" + apps.get(c) + "\",\"start\":\"" + slots.get(c % slots.size())
+                    + "\"}";
+            Thread t = new Thread(() -> {
+                ready.countDown();
+                try {
+                    go.await();
+                    long t0 = System.nanoTime();
+                    try {
+                        codes[c] = send("POST", SCHEDULING + "/api/v1/appointments", token, body).statusCode();
+                    } catch (Exception e) {
+                        codes[c] = -1;
+                    }
+                    latencies[c] = System.nanoTime() - t0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        Map<Integer, Long> st = new TreeMap<>();
+        for (int code : codes) {
+            st.merge(code, 1L, Long::sum);
+        }
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        long ok = st.getOrDefault(201, 0L);
+        return new Stats(clients, ok, clients, secs, ok / secs, pct(sorted, 50), pct(sorted, 99), st);
     }
 
     interface Source {
@@ -445,9 +520,10 @@ public final class Harness {
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
             int n = s.executeUpdate("WITH d AS (DELETE FROM appointment WHERE application_id LIKE 'bench-%' "
-                    + "RETURNING slot_id, status), n AS (SELECT slot_id, count(*) AS c FROM d WHERE status IN "
-                    + ACTIVE + " GROUP BY slot_id) UPDATE slot s SET booked = s.booked - n.c FROM n "
-                    + "WHERE s.id = n.slot_id");
+                    + "RETURNING starts_at, ends_at, status), n AS (SELECT g, count(*) AS c FROM d, "
+                    + "generate_series(date_bin('15 minutes', d.starts_at, TIMESTAMPTZ '2000-01-01 00:00+00'), "
+                    + "d.ends_at - INTERVAL '1 microsecond', INTERVAL '15 minutes') g WHERE d.status IN " + ACTIVE
+                    + " GROUP BY g) UPDATE seat_bucket s SET booked = s.booked - n.c FROM n WHERE s.starts_at = n.g");
             s.executeUpdate("DELETE FROM bookable_application WHERE application_id LIKE 'bench-%'");
             db.commit();
             return n;
