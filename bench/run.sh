@@ -79,7 +79,7 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END { if (NR==
 cleanup() {
   local p
   for p in "${STARTED_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  "${PSQL[@]}" -c "DELETE FROM appointment WHERE application_id LIKE 'pgb-%'; DELETE FROM slot WHERE length_minutes = 1 AND starts_at >= TIMESTAMPTZ '2099-01-01 00:00+05'; DROP TABLE IF EXISTS bench_outbox_event;" >/dev/null 2>&1 || true
+  "${PSQL[@]}" -c "DELETE FROM appointment WHERE application_id LIKE 'pgb-%'; DELETE FROM seat_bucket WHERE starts_at >= TIMESTAMPTZ '2099-01-01 00:00+05'; DROP TABLE IF EXISTS ref_slot, ref_appointment, ref_outbox; DROP TABLE IF EXISTS bench_outbox_event;" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -422,7 +422,7 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
     for c in 10 50; do
       echo "- $c clients: $(v booking.c$c.ok) booked of $(v booking.c$c.attempts) attempts in $(v booking.c$c.seconds) s, statuses $(v booking.c$c.statuses), pool exhausted: $(v booking.c$c.pool_exhausted); pgbench failed transactions: $(v pgbench.c$c.failed)"
     done
-    echo "- contended check: overbooked slots $(v contended.check.overbooked_slots), slots whose booked ≠ active appointments $(v contended.check.slots_booked_neq_active), applications with two active appointments $(v contended.check.applications_with_two_active), counters given twice $(v contended.check.counter_given_twice), active rows ≠ 201 answers $(v contended.check.rows_neq_201); $(v contended.seconds) s"
+    echo "- contended check: overbooked quarter hours $(v contended.check.overbooked_buckets), quarter hours whose booked ≠ active visits $(v contended.check.buckets_booked_neq_active), applications with two active appointments $(v contended.check.applications_with_two_active), quarter hours with more visits than seats $(v contended.check.buckets_more_visits_than_seats), active rows ≠ 201 answers $(v contended.check.rows_neq_201); $(v contended.seconds) s"
   fi
   if want http; then
     for k in catalog_list catalog_one fee_quote; do
