@@ -3,7 +3,6 @@ package kz.aifc.expat.scheduling.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import kz.aifc.expat.defaults.outbox.Outbox;
 import kz.aifc.expat.defaults.problem.ProblemException;
@@ -14,7 +13,6 @@ import kz.aifc.expat.scheduling.model.AppointmentStatus;
 import kz.aifc.expat.scheduling.model.BookableApplication;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,12 +29,6 @@ import java.util.UUID;
 public class BookingService {
 
     private static final Logger LOG = Logger.getLogger(BookingService.class);
-
-    /**
-     * SQL state of two seat moves waiting for each other's buckets (a reschedule releases its old buckets, then takes
-     * the new ones): the loser is told to try again.
-     */
-    private static final String DEADLOCK = "40P01";
 
     @Inject
     EntityManager em;
@@ -71,7 +63,7 @@ public class BookingService {
         if (hold) {
             requireHoldAllowed(app.companyBin, slot);
         }
-        seatStatements(() -> takeSeats(slot));
+        takeSeats(slot);
         // the unique index answers "already has an active appointment" (the rollback gives the seats back)
         Appointment appointment = insertAppointment(app, actor, hold, now(), slot);
         if (appointment == null) {
@@ -112,13 +104,10 @@ public class BookingService {
         lockDayShared(SlotPlanner.localDate(newStart, day));
         SlotPlanner.PlannedSlot slot = planner.bookable(a.serviceCode, newStart, day);
         String previous = local(a.startsAt);
-        OffsetDateTime oldStart = a.startsAt;
-        OffsetDateTime oldEnd = a.endsAt;
-        // old seats first: a move by a quarter hour keeps the bucket both intervals share
-        seatStatements(() -> {
-            releaseSeats(oldStart, oldEnd);
-            takeSeats(slot);
-        });
+        // old seats first: a move by a quarter hour keeps the bucket both intervals share. Against a booking or move
+        // the other way PostgreSQL may pick this one as a deadlock loser: 409 concurrent-update (ProblemMappers)
+        releaseSeats(a.startsAt, a.endsAt);
+        takeSeats(slot);
         a.startsAt = slot.start().toOffsetDateTime();
         a.endsAt = slot.end().toOffsetDateTime();
         // a new time is a new visit for the confirmation rule: asked (or counted as confirmed) afresh; the old
@@ -451,32 +440,6 @@ public class BookingService {
         Number counter = (Number) em.createNativeQuery(BookingSql.FREE_COUNTER)
                 .setParameter("start", a.startsAt).setParameter("end", a.endsAt).getSingleResult();
         return counter.intValue();
-    }
-
-    /**
-     * Runs seat updates; a deadlock among them becomes a 409 to try again. A booking locks its buckets in time
-     * order, but a reschedule releases its old ones before taking the new: against a booking or move the other way
-     * PostgreSQL picks one of the two as the loser.
-     */
-    private static void seatStatements(Runnable updates) {
-        try {
-            updates.run();
-        } catch (PersistenceException e) {
-            if (!deadlocked(e)) {
-                throw e;
-            }
-            throw ProblemException.conflict("slot-contended", "The slot is being booked right now",
-                    "Another booking went through the same time at the same moment; try again");
-        }
-    }
-
-    private static boolean deadlocked(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && DEADLOCK.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     void releaseSeats(OffsetDateTime start, OffsetDateTime end) {

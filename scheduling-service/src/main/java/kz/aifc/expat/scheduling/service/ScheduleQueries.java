@@ -2,7 +2,6 @@ package kz.aifc.expat.scheduling.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.scheduling.config.SchedulingConfig;
 import kz.aifc.expat.scheduling.model.Appointment;
@@ -25,9 +24,6 @@ public class ScheduleQueries {
 
     public record SlotAvailability(SlotPlanner.PlannedSlot slot, int capacity, int remaining) {
     }
-
-    @Inject
-    EntityManager em;
 
     @Inject
     SlotPlanner planner;
