@@ -66,21 +66,23 @@ public class ApplicationEventsConsumer {
         checklists.onClosed(applicationId, at, reason);
     }
 
+    /** The catalog's checklist for a submitted application, asked with no transaction open. */
+    private Optional<CatalogChecklist> askCatalog(EventEnvelope envelope) {
+        if (!Events.APPLICATION_SUBMITTED.equals(envelope.type())) {
+            return Optional.empty();
+        }
+        try {
+            return loader.catalogFor(inbox.data(envelope, Events.ApplicationSubmitted.class));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty(); // the handler meets the same unreadable data and treats it as a poison event
+        }
+    }
+
     @Incoming("applications")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        // the catalog is asked before the inbox transaction opens (a redelivered event asks again, harmlessly)
-        Optional<CatalogChecklist> answer = Optional.empty();
-        EventEnvelope envelope = EventEnvelope.of(record);
-        if (Events.APPLICATION_SUBMITTED.equals(envelope.type())) {
-            try {
-                answer = loader.catalogFor(inbox.data(envelope, Events.ApplicationSubmitted.class));
-            } catch (IllegalArgumentException unreadable) {
-                // the inbox meets the same unreadable data and treats it as a poison event
-            }
-        }
-        Optional<CatalogChecklist> asked = answer;
-        inbox.process(record, e -> {
+        // the catalog is asked before the inbox transaction opens (and again on a retry)
+        inbox.process(record, this::askCatalog, (e, asked) -> {
             switch (e.type()) {
                 case Events.APPLICATION_SUBMITTED ->
                         checklists.onSubmitted(inbox.data(e, Events.ApplicationSubmitted.class), asked);

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Idempotent consumption: the event id is recorded in the same transaction as the handler's effect, so a redelivered
@@ -47,6 +49,20 @@ public class Inbox {
 
     /** Runs {@code handler} once per event id for this service; returns false for a duplicate. */
     public boolean process(ConsumerRecord<String, String> record, Consumer<EventEnvelope> handler) {
+        return process(record, event -> null, (event, nothing) -> handler.accept(event));
+    }
+
+    /**
+     * As {@link #process(ConsumerRecord, Consumer)}, with {@code prepare} run before every attempt and outside any
+     * transaction: the remote reads the handler needs (another service's answer), so no remote call is made while
+     * the handler's transaction holds row locks. It runs again on a retry (the answer may have changed) and also for
+     * a duplicate, which costs a read and changes nothing.
+     */
+    public <P> boolean process(ConsumerRecord<String, String> record, Function<EventEnvelope, P> prepare,
+                               BiConsumer<EventEnvelope, P> handler) {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("events are consumed outside a transaction: the inbox opens its own");
+        }
         EventEnvelope event = EventEnvelope.of(record);
         if (event.id() == null || event.type() == null) {
             LOG.warnf("ignoring a record without CloudEvent id/type on %s at offset %d", record.topic(),
@@ -58,11 +74,12 @@ public class Inbox {
         int attempts = 0;
         while (true) {
             try {
+                P prepared = prepare.apply(event);
                 return QuarkusTransaction.requiringNew().call(() -> {
                     if (!firstDelivery(event)) {
                         return false;
                     }
-                    handler.accept(event);
+                    handler.accept(event, prepared);
                     return true;
                 });
             } catch (RuntimeException e) {
