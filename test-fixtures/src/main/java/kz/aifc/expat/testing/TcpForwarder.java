@@ -11,12 +11,16 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local port in front of a real dependency (another service), for outage tests. While closed nothing listens on the
  * port, so the service under test gets "connection refused" (a real outage); while open every TCP connection is
  * forwarded unchanged to the real dependency. Closing also cuts the connections already forwarded, so a pooled
- * keep-alive connection of the service cannot reach the dependency through an "outage".
+ * keep-alive connection of the service cannot reach the dependency through an "outage". {@link #hold()} makes the
+ * dependency slow instead: requests are accepted but not passed on until {@link #release()}.
  */
 public final class TcpForwarder implements AutoCloseable {
 
@@ -24,6 +28,8 @@ public final class TcpForwarder implements AutoCloseable {
     private final URI target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
+    private final AtomicInteger heldRequests = new AtomicInteger();
+    private volatile CountDownLatch gate;
 
     /** Forwards {@link #port(String) port(name)} to {@code target} (http://host:port) while open. */
     public TcpForwarder(String name, URI target) {
@@ -75,8 +81,8 @@ public final class TcpForwarder implements AutoCloseable {
                 try {
                     Socket upstream = new Socket(target.getHost(), target.getPort());
                     sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    pump(client, upstream, true);
+                    pump(upstream, client, false);
                 } catch (IOException targetRefused) {
                     closeQuietly(client);
                 }
@@ -86,12 +92,23 @@ public final class TcpForwarder implements AutoCloseable {
         acceptor.start();
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean towardsTarget) {
         Thread copier = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    CountDownLatch held = gate;
+                    if (towardsTarget && held != null) {
+                        heldRequests.incrementAndGet();
+                        held.await();
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException ended) {
                 // either side closed
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -99,6 +116,33 @@ public final class TcpForwarder implements AutoCloseable {
         }, name + "-forwarder-pump");
         copier.setDaemon(true);
         copier.start();
+    }
+
+    /** From now on bytes sent towards the target wait (the dependency looks slow) until {@link #release()}. */
+    public void hold() {
+        heldRequests.set(0);
+        gate = new CountDownLatch(1);
+    }
+
+    /** Waits until a request is held; false if none arrives within {@code seconds}. */
+    public boolean awaitHeldRequest(long seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (heldRequests.get() == 0) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Passes the held bytes on and stops holding. */
+    public void release() {
+        CountDownLatch held = gate;
+        gate = null;
+        if (held != null) {
+            held.countDown();
+        }
     }
 
     private void closeQuietly(Socket socket) {
@@ -113,6 +157,7 @@ public final class TcpForwarder implements AutoCloseable {
     /** Stops listening and cuts the forwarded connections: the target is unreachable again. */
     @Override
     public synchronized void close() throws IOException {
+        release();
         if (server != null) {
             server.close();
             server = null;

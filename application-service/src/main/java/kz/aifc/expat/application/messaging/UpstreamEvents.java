@@ -1,5 +1,6 @@
 package kz.aifc.expat.application.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,8 @@ import kz.aifc.expat.defaults.inbox.EventEnvelope;
 import kz.aifc.expat.defaults.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
 
 /** Consumes document-service and scheduling-service events, once per event id (inbox). */
 @ApplicationScoped
@@ -23,13 +26,16 @@ public class UpstreamEvents {
     @Inject
     DeadlineService deadlines;
 
+    @Inject
+    ObjectMapper mapper;
+
     @Incoming("documents")
     @Blocking
     public void onDocument(ConsumerRecord<String, String> record) {
-        inbox.process(record, e -> {
+        inbox.process(record, this::startQuote, (e, quote) -> {
             switch (e.type()) {
                 case "documents.approved" -> applier.documentsApproved(
-                        inbox.data(e, Events.DocumentsApproved.class), source(e));
+                        inbox.data(e, Events.DocumentsApproved.class), source(e), quote);
                 case "documents.changes-requested" -> applier.documentsChangesRequested(
                         inbox.data(e, Events.DocumentsChangesRequested.class), source(e));
                 case "document.outcome-uploaded" -> applier.outcomeUploaded(
@@ -44,11 +50,29 @@ public class UpstreamEvents {
     @Incoming("appointments")
     @Blocking
     public void onAppointment(ConsumerRecord<String, String> record) {
-        inbox.process(record, e -> {
+        inbox.process(record, this::startQuote, (e, quote) -> {
             if (e.type().startsWith("appointment.")) {
-                applier.appointment(e.type(), inbox.data(e, Events.AppointmentEvent.class), source(e));
+                applier.appointment(e.type(), inbox.data(e, Events.AppointmentEvent.class), source(e), quote);
             }
         });
+    }
+
+    /**
+     * The two events after which the originals may count as received (the visit completed; documents approved
+     * after a visit that completed first) may start the deadline: its due date is asked of the catalog here,
+     * before the inbox transaction locks the application.
+     */
+    private DeadlineService.StartQuote startQuote(EventEnvelope e) {
+        if (!"appointment.completed".equals(e.type()) && !"documents.approved".equals(e.type())) {
+            return null;
+        }
+        UUID applicationId;
+        try {
+            applicationId = UUID.fromString(e.tree(mapper).path("applicationId").asText(""));
+        } catch (IllegalArgumentException notOurs) {
+            return null; // the handler ignores it too
+        }
+        return deadlines.quoteStart(applicationId);
     }
 
     /**

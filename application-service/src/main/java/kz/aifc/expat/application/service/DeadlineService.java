@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.ProcessingException;
 import kz.aifc.expat.application.client.WorkingCalendar;
 import kz.aifc.expat.application.messaging.Events;
 import kz.aifc.expat.application.model.AppState;
@@ -44,16 +45,65 @@ public class DeadlineService {
     @Inject
     AppClock clock;
 
-    /** The first receipt of the originals starts the clock; a case sent back later keeps it (paused, not reset). */
-    void startClock(Application a) {
+    /**
+     * The due date the clock would start with if the originals were received today, asked of the catalog before the
+     * application row is locked (the inputs it was computed from are kept, so a change meanwhile is noticed).
+     */
+    public record StartQuote(LocalDate received, int processingDays, int pausedWorkingDays, int extensionDays,
+                             LocalDate dueDate) {
+
+        boolean fits(Application a, LocalDate today) {
+            return received.equals(today) && a.processingDays != null && processingDays == a.processingDays
+                    && pausedWorkingDays == a.pausedWorkingDays && extensionDays == a.extensionDays;
+        }
+    }
+
+    /**
+     * The start quote of an application whose clock has not started yet (null if it has, or has no deadline, or is
+     * unknown). Reads and asks the catalog with no transaction of the caller's open; a catalog outage is a
+     * {@link ProcessingException}, so the inbox retries the event.
+     */
+    public StartQuote quoteStart(UUID applicationId) {
+        Application snapshot = QuarkusTransaction.requiringNew().call(() -> Application.findById(applicationId));
+        return snapshot == null ? null : quoteStart(snapshot);
+    }
+
+    StartQuote quoteStart(Application snapshot) {
+        if (snapshot.originalsReceivedAt != null || snapshot.processingDays == null || snapshot.state.isFinal()) {
+            return null;
+        }
+        LocalDate today = clock.today();
+        LocalDate dueDate;
+        try {
+            dueDate = due(today, snapshot.processingDays, snapshot.pausedWorkingDays, snapshot.extensionDays);
+        } catch (ProblemException e) {
+            if (e.status() == 503) {
+                throw new ProcessingException(e.getMessage());
+            }
+            throw e;
+        }
+        return new StartQuote(today, snapshot.processingDays, snapshot.pausedWorkingDays, snapshot.extensionDays,
+                dueDate);
+    }
+
+    /**
+     * The first receipt of the originals starts the clock; a case sent back later keeps it (paused, not reset). The
+     * due date comes from {@code quote}, computed before the lock; one that no longer fits (inputs changed
+     * meanwhile, a day passed) fails the step, and the event is retried with a fresh quote.
+     */
+    void startClock(Application a, StartQuote quote) {
         if (a.originalsReceivedAt != null) {
             return;
+        }
+        if (a.processingDays != null && (quote == null || !quote.fits(a, clock.today()))) {
+            throw new IllegalStateException("the deadline of application " + a.id + " was not computed for its "
+                    + "current inputs before the lock; the event is retried");
         }
         a.originalsReceivedAt = clock.now();
         if (a.processingDays == null) {
             return; // the guide states no processing time for this service: no due date to track
         }
-        a.dueDate = due(clock.today(), a.processingDays, a.pausedWorkingDays, a.extensionDays);
+        a.dueDate = quote.dueDate();
     }
 
     /** The due date from its inputs: the only formula (also used to recompute after a calendar change). */

@@ -29,7 +29,7 @@ public class EventApplier {
     LifecycleService applications;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void documentsApproved(Events.DocumentsApproved e, String source) {
+    public void documentsApproved(Events.DocumentsApproved e, String source, DeadlineService.StartQuote quote) {
         Application a = find(e.applicationId(), "documents.approved");
         if (a == null) {
             return;
@@ -40,7 +40,7 @@ public class EventApplier {
             return;
         }
         a.docsApprovedRound = round;
-        reconcile(a, source);
+        reconcile(a, source, quote);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,7 +65,8 @@ public class EventApplier {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void appointment(String type, Events.AppointmentEvent e, String source) {
+    public void appointment(String type, Events.AppointmentEvent e, String source,
+                            DeadlineService.StartQuote quote) {
         Application a = find(e.applicationId(), type);
         if (a == null || e.appointmentId() == null) {
             return;
@@ -105,7 +106,7 @@ public class EventApplier {
             }
         }
         a.appointmentEventAt = e.at();
-        reconcile(a, source);
+        reconcile(a, source, quote);
     }
 
     /** document.outcome-uploaded: the issued document is in document-service; completion may now record it. */
@@ -122,11 +123,11 @@ public class EventApplier {
         }
     }
 
-    private void reconcile(Application a, String source) {
+    private void reconcile(Application a, String source, DeadlineService.StartQuote quote) {
         if (a.state.isFinal()) {
             return;
         }
-        guard(() -> applications.reconcile(a, source));
+        guard(() -> applications.reconcile(a, source, quote));
     }
 
     private Application find(String applicationId, String type) {

@@ -165,9 +165,10 @@ public class LifecycleService {
 
     /**
      * Brings the state in line with what document-service and scheduling-service have told us, whatever order their
-     * events arrived in. Idempotent: calling it again changes nothing.
+     * events arrived in. Idempotent: calling it again changes nothing. {@code quote} is the deadline priced before
+     * the lock, used if the originals turn out to be received now.
      */
-    void reconcile(Application a, String actor) {
+    void reconcile(Application a, String actor, DeadlineService.StartQuote quote) {
         for (int i = 0; i < 5; i++) {
             String appt = a.appointmentStatus;
             if ((a.state == AppState.SUBMITTED || a.state == AppState.UNDER_REVIEW)
@@ -186,7 +187,7 @@ public class LifecycleService {
             } else if (a.state == AppState.APPOINTMENT_BOOKED && "COMPLETED".equals(appt)) {
                 transition(a, Action.RECEIVE_ORIGINALS, actor, "system", "originals received at appointment "
                         + a.appointmentId);
-                deadlines.startClock(a);
+                deadlines.startClock(a, quote);
             } else {
                 return;
             }

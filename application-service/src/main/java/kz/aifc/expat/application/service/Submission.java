@@ -43,7 +43,7 @@ public class Submission {
 
     /** What the catalog said, for the application as it was read ({@code version}). */
     public record Prepared(long version, CatalogFacts.ServiceFacts facts, LocalDate resumedDueDate,
-                           int pausedWorkingDays) {
+                           int pausedWorkingDays, DeadlineService.StartQuote startQuote) {
     }
 
     Prepared prepare(Application snapshot, Action action) {
@@ -60,8 +60,11 @@ public class Submission {
             return null;
         });
         DeadlineService.Resumed resumed = action == Action.RESUBMIT ? deadlines.resumed(snapshot) : null;
+        // a visit completed while the case was sent back starts the clock once the documents are approved again
+        DeadlineService.StartQuote quote = action == Action.RESUBMIT && "COMPLETED".equals(snapshot.appointmentStatus)
+                ? catalogCall(() -> deadlines.quoteStart(snapshot)) : null;
         return new Prepared(snapshot.version, facts, resumed == null ? null : resumed.dueDate(),
-                resumed == null ? 0 : resumed.pausedWorkingDays());
+                resumed == null ? 0 : resumed.pausedWorkingDays(), quote);
     }
 
     void submit(Application a, Prepared prepared, String actor, String role, String comment) {
@@ -90,7 +93,7 @@ public class Submission {
         a.reviewRound++;
         deadlines.resume(a, prepared.resumedDueDate(), prepared.pausedWorkingDays());
         lifecycle.transition(a, Action.RESUBMIT, actor, role, comment);
-        lifecycle.reconcile(a, "system");
+        lifecycle.reconcile(a, "system", prepared.startQuote());
     }
 
     private static void requireUnchanged(Application a, Prepared prepared) {
