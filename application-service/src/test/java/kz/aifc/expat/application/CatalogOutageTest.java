@@ -1,11 +1,10 @@
 package kz.aifc.expat.application;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import kz.aifc.expat.testing.TcpForwarder;
 import kz.aifc.expat.testing.Tokens;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,9 @@ import java.util.Map;
 import static kz.aifc.expat.application.Api.*;
 import static org.hamcrest.Matchers.*;
 
-/** The catalog client points at a closed port (connection refused); a TCP relay to the real catalog ends the outage. */
+/** The catalog client points at a closed port (connection refused); a forwarder to the real catalog ends the outage. */
 @QuarkusTest
-@WithTestResource(value = ClosedClientPort.class, initArgs = {@ResourceArg(name = "client", value = "catalog"),
-        @ResourceArg(name = "real-url", value = "http://127.0.0.1:8081")})
+@TestProfile(CatalogBehindForwarder.class)
 class CatalogOutageTest {
 
     @BeforeEach
@@ -38,10 +36,9 @@ class CatalogOutageTest {
         as(Tokens.hrAcme()).body(body).post("/api/v1/applications").then().statusCode(503)
                 .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
 
-        URI given = URI.create(catalogUrl());
-        URI real = URI.create(ConfigProvider.getConfig().getValue("test.catalog.real-url", String.class));
         String app;
-        try (TcpRelay ignored = new TcpRelay(given.getPort(), real.getHost(), real.getPort())) {
+        try (TcpForwarder catalog = new TcpForwarder("catalog", URI.create(CatalogBehindForwarder.CATALOG_URL))) {
+            catalog.open();
             // once the catalog is reachable (and the circuit half-opens) the draft is created
             String[] created = new String[1];
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -55,7 +52,8 @@ class CatalogOutageTest {
         action(Tokens.hrAcme(), app, "submit", null).then().statusCode(503)
                 .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
         assertState(app, "DRAFT");
-        try (TcpRelay ignored = new TcpRelay(given.getPort(), real.getHost(), real.getPort())) {
+        try (TcpForwarder catalog = new TcpForwarder("catalog", URI.create(CatalogBehindForwarder.CATALOG_URL))) {
+            catalog.open();
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     action(Tokens.hrAcme(), app, "submit", null).statusCode() == 200);
         }

@@ -1,11 +1,11 @@
 package kz.aifc.expat.application;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import kz.aifc.expat.testing.TcpForwarder;
 import kz.aifc.expat.testing.Tokens;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +21,19 @@ import static org.hamcrest.Matchers.*;
  * case stays unassigned — never an assignment to a name nobody checked.
  */
 @QuarkusTest
-@WithTestResource(value = ClosedClientPort.class, initArgs = {@ResourceArg(name = "client", value = "keycloak-admin"),
-        @ResourceArg(name = "real-url", value = "http://127.0.0.1:8180/admin/realms/expat")})
+@TestProfile(KeycloakAdminOutageTest.KeycloakAdminBehindForwarder.class)
 class KeycloakAdminOutageTest {
+
+    static final URI KEYCLOAK = URI.create("http://127.0.0.1:8180");
+
+    /** The admin client points at a forwarder port, closed (connection refused) until the test opens it. */
+    public static class KeycloakAdminBehindForwarder implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.keycloak-admin.url",
+                    TcpForwarder.url("keycloak-admin") + "/admin/realms/expat");
+        }
+    }
 
     @BeforeEach
     void companies() {
@@ -39,9 +49,8 @@ class KeycloakAdminOutageTest {
                 .header("Retry-After", notNullValue());
         as(Tokens.officer()).get("/api/v1/applications/" + app).then().body("assignee", nullValue());
 
-        String closed = ConfigProvider.getConfig().getValue("quarkus.rest-client.keycloak-admin.url", String.class);
-        URI real = URI.create(ConfigProvider.getConfig().getValue("test.keycloak-admin.real-url", String.class));
-        try (TcpRelay ignored = new TcpRelay(URI.create(closed).getPort(), real.getHost(), real.getPort())) {
+        try (TcpForwarder keycloak = new TcpForwarder("keycloak-admin", KEYCLOAK)) {
+            keycloak.open();
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     as(Tokens.admin()).body(Map.of("officer", "officer2"))
                             .post("/api/v1/applications/" + app + "/assign").statusCode() == 200);
