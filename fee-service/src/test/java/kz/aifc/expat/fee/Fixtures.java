@@ -44,6 +44,12 @@ final class Fixtures {
     /** The same, submitted at {@code submittedAt} (its Asia/Almaty date is the tariff date). */
     static String submit(String companyBin, String serviceCode, Person person, String variant, List<String> options,
                          String submittedAt) {
+        return submit(companyBin, serviceCode, person, variant, options, submittedAt, UUID.randomUUID().toString());
+    }
+
+    /** The same, published under the event id {@code eventId}. */
+    static String submit(String companyBin, String serviceCode, Person person, String variant, List<String> options,
+                         String submittedAt, String eventId) {
         String applicationId = UUID.randomUUID().toString();
         String json = """
                 {"applicationId":"%s","companyBin":"%s","serviceCode":"%s","catalogVersion":"1",
@@ -57,8 +63,7 @@ final class Fixtures {
                 person.passportNumber(),
                 person.citizenship(), variant == null ? "null" : "\"" + variant + "\"",
                 options.stream().map(o -> "\"" + o + "\"").collect(Collectors.joining(",")));
-        KafkaProbe.send("expat.application", UUID.randomUUID().toString(), "application.submitted", applicationId,
-                json);
+        KafkaProbe.send("expat.application", eventId, "application.submitted", applicationId, json);
         return applicationId;
     }
 

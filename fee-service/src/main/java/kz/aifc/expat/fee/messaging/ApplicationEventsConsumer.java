@@ -5,11 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.inbox.EventEnvelope;
 import kz.aifc.expat.defaults.inbox.Inbox;
+import kz.aifc.expat.fee.client.FeeSchedule;
 import kz.aifc.expat.fee.service.InvoiceService;
+import kz.aifc.expat.fee.service.Lang;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,12 +35,24 @@ public class ApplicationEventsConsumer {
     @Incoming("applications")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        inbox.process(record, this::handle);
+        // the catalog is asked for the tariffs before the inbox transaction opens (and again on a retry)
+        inbox.process(record, this::tariffs, this::handle);
     }
 
-    void handle(EventEnvelope event) {
+    private Optional<Map<Lang, FeeSchedule>> tariffs(EventEnvelope event) {
+        if (!"application.submitted".equals(event.type())) {
+            return Optional.empty();
+        }
+        try {
+            return invoices.schedulesFor(inbox.data(event, ApplicationSubmitted.class));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty(); // the handler meets the same unreadable data and treats it as a poison event
+        }
+    }
+
+    void handle(EventEnvelope event, Optional<Map<Lang, FeeSchedule>> tariffs) {
         switch (event.type()) {
-            case "application.submitted" -> invoices.issue(inbox.data(event, ApplicationSubmitted.class));
+            case "application.submitted" -> invoices.issue(inbox.data(event, ApplicationSubmitted.class), tariffs);
             case "application.withdrawn" -> {
                 ApplicationWithdrawn data = inbox.data(event, ApplicationWithdrawn.class);
                 if (data.applicationId() != null) {

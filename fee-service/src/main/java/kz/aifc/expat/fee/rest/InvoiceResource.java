@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import kz.aifc.expat.defaults.idempotency.IdempotentRequests;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.defaults.security.CallerContext;
 import kz.aifc.expat.defaults.security.Roles;
+import kz.aifc.expat.fee.client.FeeSchedule;
 import kz.aifc.expat.fee.model.Invoice;
 import kz.aifc.expat.fee.model.InvoiceStatus;
 import kz.aifc.expat.fee.service.InvoiceService;
@@ -43,6 +45,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -125,15 +128,18 @@ public class InvoiceResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COMPANY_HR, Roles.PARTNER, Roles.OFFICER, Roles.ADMIN, NOTIFIER})
-    @Transactional
     @Operation(summary = "One invoice with lines, payments and refund record (also notification-service)")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvoiceView.class)))
     public Response getInvoice(@PathParam("id") String id, @Context HttpHeaders headers) {
-        Invoice invoice = visible(id);
-        invoices.finaliseProvisional(invoice);
-        Lang lang = InvoiceTexts.language(invoice, Languages.of(headers));
-        return localized(InvoiceView.of(invoice, lang), lang);
+        // a provisional duty may have become final: the catalog is asked first, then the invoice read and updated
+        Optional<FeeSchedule> finalTariff = invoices.finalTariff(uuid(id));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Invoice invoice = visible(id);
+            invoices.finaliseProvisional(invoice, finalTariff);
+            Lang lang = InvoiceTexts.language(invoice, Languages.of(headers));
+            return localized(InvoiceView.of(invoice, lang), lang);
+        });
     }
 
     private static Response localized(Object body, Lang lang) {
@@ -155,9 +161,12 @@ public class InvoiceResource {
                         @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         UUID invoiceId = uuid(id);
         String channel = caller.isStaff() ? "OFFICER" : "PARTNER";
+        // the catalog is asked before the idempotency record and the invoice row are locked
+        Optional<FeeSchedule> finalTariff = invoices.finalTariff(invoiceId);
         return idempotent.run(idempotencyKey, "confirm-payment:" + invoiceId, request, () -> {
             PaymentService.Confirmation done = payments.confirm(invoiceId, request.reference(), request.amount(),
-                    request.lineType(), channel, caller.actorName(), invoice -> caller.canSee(invoice.companyBin));
+                    request.lineType(), channel, caller.actorName(), invoice -> caller.canSee(invoice.companyBin),
+                    finalTariff);
             Invoice invoice = done.payment().invoice;
             PaymentConfirmation body = new PaymentConfirmation(PaymentView.of(done.payment()), done.replayed(),
                     invoice.status.name(), invoice.paidAmount, invoice.outstanding());

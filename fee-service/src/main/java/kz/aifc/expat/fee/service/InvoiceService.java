@@ -1,5 +1,6 @@
 package kz.aifc.expat.fee.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -49,25 +50,18 @@ public class InvoiceService {
     FeeConfig config;
 
     /**
-     * Issues the invoice of a submitted application with the tariffs and MRP in force on the submission date; a
-     * second submitted event for the same application is ignored (the invoice stays as first issued).
+     * The fee schedules of a submitted application's service on its submission date, in every language the catalog
+     * has them in (the texts are frozen with the amounts). Asked by the consumer before the inbox transaction opens,
+     * so no catalog call is made inside it; empty when the event is incomplete or the catalog does not know the
+     * service (then no invoice is issued).
      */
-    @Transactional
-    public Optional<Invoice> issue(ApplicationSubmitted event) {
+    public Optional<Map<Lang, FeeSchedule>> schedulesFor(ApplicationSubmitted event) {
         if (blank(event.applicationId()) || blank(event.companyBin()) || blank(event.serviceCode())) {
-            LOG.warnf("application.submitted without applicationId/companyBin/serviceCode ignored: %s", event);
             return Optional.empty();
         }
-        Invoice existing = Invoice.findByApplication(event.applicationId());
-        if (existing != null) {
-            return Optional.of(existing);
-        }
-        ZoneId zone = ZoneId.of(config.timeZone());
-        LocalDate tariffDate = event.submittedAt() != null ? event.submittedAt().atZoneSameInstant(zone).toLocalDate()
-                : LocalDate.now(zone);
+        LocalDate tariffDate = tariffDate(event);
         Map<Lang, FeeSchedule> schedules = new EnumMap<>(Lang.class);
         try {
-            // the texts in every language the catalog has them in, frozen with the amounts
             for (Lang lang : Lang.values()) {
                 FeeSchedule schedule = catalog.fees(event.serviceCode(), tariffDate, List.of(lang));
                 if (TariffCatalog.languageOf(schedule, List.of(lang)) == lang) {
@@ -76,12 +70,41 @@ public class InvoiceService {
             }
         } catch (ProblemException e) {
             if (e.status() == 404) {
-                LOG.warnf("application %s: service %s unknown to the catalog, no invoice issued",
-                        event.applicationId(), event.serviceCode());
                 return Optional.empty();
             }
             throw e;
         }
+        return Optional.of(schedules);
+    }
+
+    private LocalDate tariffDate(ApplicationSubmitted event) {
+        ZoneId zone = ZoneId.of(config.timeZone());
+        return event.submittedAt() != null ? event.submittedAt().atZoneSameInstant(zone).toLocalDate()
+                : LocalDate.now(zone);
+    }
+
+    /**
+     * Issues the invoice of a submitted application with the tariffs and MRP in force on the submission date
+     * ({@code asked}: {@link #schedulesFor}); a second submitted event for the same application is ignored (the
+     * invoice stays as first issued).
+     */
+    @Transactional
+    public Optional<Invoice> issue(ApplicationSubmitted event, Optional<Map<Lang, FeeSchedule>> asked) {
+        if (blank(event.applicationId()) || blank(event.companyBin()) || blank(event.serviceCode())) {
+            LOG.warnf("application.submitted without applicationId/companyBin/serviceCode ignored: %s", event);
+            return Optional.empty();
+        }
+        Invoice existing = Invoice.findByApplication(event.applicationId());
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        if (asked.isEmpty()) {
+            LOG.warnf("application %s: service %s unknown to the catalog, no invoice issued",
+                    event.applicationId(), event.serviceCode());
+            return Optional.empty();
+        }
+        LocalDate tariffDate = tariffDate(event);
+        Map<Lang, FeeSchedule> schedules = asked.get();
         FeeSchedule schedule = schedules.get(Lang.EN);
         if (schedule == null) {
             throw new IllegalStateException("catalog-service served no English fee schedule of " + event.serviceCode());
@@ -194,22 +217,35 @@ public class InvoiceService {
     }
 
     /**
-     * A provisional state duty becomes final once the MRP of its tariff year is published: re-priced with that MRP
-     * (the multiple and the rest of the invoice stay as issued). Until then nothing changes. A catalog that cannot
-     * be reached leaves the invoice provisional.
+     * The fee schedule that can make an invoice's provisional state duty final, asked of the catalog with no
+     * transaction open (callers then lock and write with {@link #finaliseProvisional}). Empty when the invoice is
+     * unknown or not provisional, or the catalog cannot be reached now (the invoice then stays provisional).
      */
-    public void finaliseProvisional(Invoice invoice) {
-        if (invoice.provisionalYear == null) {
+    public Optional<FeeSchedule> finalTariff(UUID invoiceId) {
+        Invoice snapshot = QuarkusTransaction.requiringNew().call(() -> Invoice.findById(invoiceId));
+        if (snapshot == null || snapshot.provisionalYear == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(catalog.fees(snapshot.serviceCode, snapshot.tariffDate, List.of(Lang.EN)));
+        } catch (ProblemException e) {
+            LOG.warnf("invoice %s: cannot check the MRP for %d now (%s)", invoiceId, snapshot.provisionalYear,
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A provisional state duty becomes final once the MRP of its tariff year is published: re-priced with that MRP
+     * (the multiple and the rest of the invoice stay as issued). Until then ({@code tariff} from
+     * {@link #finalTariff}, without that year's MRP or empty) nothing changes.
+     */
+    public void finaliseProvisional(Invoice invoice, Optional<FeeSchedule> tariff) {
+        if (invoice.provisionalYear == null || tariff.isEmpty()) {
             return;
         }
         int year = invoice.provisionalYear;
-        FeeSchedule schedule;
-        try {
-            schedule = catalog.fees(invoice.serviceCode, invoice.tariffDate, List.of(Lang.EN));
-        } catch (ProblemException e) {
-            LOG.warnf("invoice %s: cannot check the MRP for %d now (%s)", invoice.id, year, e.getMessage());
-            return;
-        }
+        FeeSchedule schedule = tariff.get();
         if (schedule.mrp() == null || schedule.mrp().year() != year || schedule.stateDutyMrp() == null) {
             return;
         }

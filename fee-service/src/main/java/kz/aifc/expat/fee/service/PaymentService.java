@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import kz.aifc.expat.defaults.outbox.Outbox;
 import kz.aifc.expat.defaults.problem.ProblemException;
+import kz.aifc.expat.fee.client.FeeSchedule;
 import kz.aifc.expat.fee.messaging.FeeEvents;
 import kz.aifc.expat.fee.model.Invoice;
 import kz.aifc.expat.fee.model.InvoiceLine;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,9 +44,11 @@ public class PaymentService {
     public record Confirmation(Payment payment, boolean replayed) {
     }
 
+    /** {@code finalTariff}: {@link InvoiceService#finalTariff}, asked before any transaction of the request opened. */
     @Transactional
     public Confirmation confirm(UUID invoiceId, String reference, BigDecimal amount, LineType lineType,
-                                String channel, String actor, java.util.function.Predicate<Invoice> visible) {
+                                String channel, String actor, java.util.function.Predicate<Invoice> visible,
+                                Optional<FeeSchedule> finalTariff) {
         Invoice invoice = Invoice.findById(invoiceId, LockModeType.PESSIMISTIC_WRITE);
         if (invoice == null || !visible.test(invoice)) {
             throw ProblemException.notFound("Invoice", invoiceId);
@@ -80,7 +84,7 @@ public class PaymentService {
                             + "recorded against").with("currentState", invoice.status.name())
                     .with("serviceCode", invoice.serviceCode);
         }
-        invoices.finaliseProvisional(invoice);
+        invoices.finaliseProvisional(invoice, finalTariff);
         allocate(invoice, value, lineType);
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
