@@ -2,9 +2,9 @@ package kz.aifc.expat.scheduling.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import kz.aifc.expat.defaults.problem.ProblemException;
 import kz.aifc.expat.scheduling.config.SchedulingConfig;
-import kz.aifc.expat.scheduling.model.CatalogDay;
 import kz.aifc.expat.scheduling.model.Closure;
 import kz.aifc.expat.scheduling.model.CounterOverride;
 import kz.aifc.expat.scheduling.model.WeekdayCounters;
@@ -41,6 +41,27 @@ public class SlotPlanner {
      */
     public record StartDay(OfficeCalendar.Office office, OfficeCalendar.Day day, ProblemException unavailable) {
     }
+
+    /**
+     * Everything of the database that shapes the slots of [from, to] — days changed by catalog.calendar-changed,
+     * admin closures, per-date counter overrides, admin-set weekday counters — in one statement: a booking reads it
+     * inside its transaction, and each round trip there is time the day's lock is held.
+     */
+    static final String CALENDAR_ROWS = """
+            SELECT 'day' AS row_kind, day, working, coalesce(name, kind) AS label, NULL::time AS start_time,
+                   NULL::time AS end_time, NULL::int AS counters
+              FROM catalog_day WHERE day BETWEEN :from AND :to
+            UNION ALL
+            SELECT 'closure', day, NULL, NULL, start_time, end_time, NULL FROM closure WHERE day BETWEEN :from AND :to
+            UNION ALL
+            SELECT 'override', day, NULL, NULL, NULL, NULL, counters FROM counter_override
+             WHERE day BETWEEN :from AND :to
+            UNION ALL
+            SELECT 'weekday', NULL, NULL, weekday, NULL, NULL, counters FROM weekday_counters
+            """;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     OfficeCalendar calendar;
@@ -88,20 +109,38 @@ public class SlotPlanner {
 
     /**
      * The same from calendar data read beforehand (no call to catalog-service here). A date changed by
-     * {@code catalog.calendar-changed} ({@link CatalogDay}) is taken as that event says, whatever the copy.
+     * {@code catalog.calendar-changed} ({@link kz.aifc.expat.scheduling.model.CatalogDay}) is taken as that event says, whatever the copy.
      */
     private List<PlannedSlot> plan(String serviceCode, LocalDate from, LocalDate to, OfficeCalendar.Office office,
                                    Map<LocalDate, OfficeCalendar.Day> catalogDays) {
         Map<LocalDate, OfficeCalendar.Day> days = new HashMap<>(catalogDays);
-        CatalogDay.<CatalogDay>list("day between ?1 and ?2", from, to).forEach(d -> days.put(d.day,
-                new OfficeCalendar.Day(d.day, d.working, d.name != null ? d.name : d.kind)));
         Map<LocalDate, List<Closure>> closures = new HashMap<>();
-        Closure.<Closure>list("day between ?1 and ?2", from, to)
-                .forEach(c -> closures.computeIfAbsent(c.day, d -> new ArrayList<>()).add(c));
         Map<LocalDate, Integer> overrides = new HashMap<>();
-        CounterOverride.<CounterOverride>list("day between ?1 and ?2", from, to)
-                .forEach(o -> overrides.put(o.day, o.counters));
-        Map<DayOfWeek, Integer> weekdays = weekdayCounters();
+        Map<DayOfWeek, Integer> weekdays = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekdays.put(d, config.countersOn(d));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(CALENDAR_ROWS).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+        for (Object[] row : rows) {
+            switch ((String) row[0]) {
+                case "day" -> {
+                    LocalDate day = date(row[1]);
+                    days.put(day, new OfficeCalendar.Day(day, (Boolean) row[2], (String) row[3]));
+                }
+                case "closure" -> {
+                    Closure c = new Closure(); // transient: only its overlap rule is used
+                    c.day = date(row[1]);
+                    c.startTime = time(row[4]);
+                    c.endTime = time(row[5]);
+                    closures.computeIfAbsent(c.day, d -> new ArrayList<>()).add(c);
+                }
+                case "override" -> overrides.put(date(row[1]), ((Number) row[6]).intValue());
+                case "weekday" -> weekdays.put(DayOfWeek.valueOf((String) row[3]), ((Number) row[6]).intValue());
+                default -> throw new IllegalStateException("unknown calendar row " + row[0]);
+            }
+        }
         int length = config.slotMinutesFor(serviceCode);
         List<PlannedSlot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
@@ -130,6 +169,14 @@ public class SlotPlanner {
             }
         }
         return slots;
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static LocalTime time(Object value) {
+        return value == null ? null : value instanceof java.sql.Time t ? t.toLocalTime() : (LocalTime) value;
     }
 
     /** Whether a slot starting at {@code start} may be booked now (lead time and horizon). */
