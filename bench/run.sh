@@ -192,32 +192,77 @@ if want http; then
 fi
 
 # ---------------------------------------------------------------------------------------------- booking (#6)
-pgbench_run() { # pgbench_run CLIENTS -> R[pgbench.cN.*]
-  local c=$1 o dir="$WORK/pgbench-c$1"
+pgbench_run() { # pgbench_run KEY CLIENTS SCRIPT [ARGS...] -> R[KEY.cN.tps|failed|p50|p99]
+  local key=$1 c=$2 script=$3 o dir="$WORK/$1-c$2"; shift 3
   mkdir -p "$dir"
-  local args=(-h 127.0.0.1 -U scheduling -n -c "$c" -j 2 -T "$BOOK_SECS" -D nslots=2000 -f bench/sql/booking.pgbench -l --log-prefix="$dir/tx" scheduling)
+  local args=(-h 127.0.0.1 -U scheduling -n -c "$c" -j 2 -T "$BOOK_SECS" "$@" -f "$script" -l --log-prefix="$dir/tx" scheduling)
   cmd "PGPASSWORD=scheduling pgbench ${args[*]}"
-  o=$(pgbench "${args[@]}" 2>&1) || { printf '%s\n' "$o" >&2; die "pgbench failed"; }
+  o=$(pgbench "${args[@]}" 2>&1) || { printf '%s\n' "$o" >&2; die "pgbench $script failed"; }
   printf '%s\n' "$o" >"$dir/summary.txt"
-  R[pgbench.c$c.tps]=$(awk '/^tps = / {printf "%.1f", $3}' <<<"$o")
-  R[pgbench.c$c.failed]=$(awk '/failed transactions:/ {print $5}' <<<"$o")
+  R[$key.c$c.tps]=$(awk '/^tps = / {printf "%.1f", $3}' <<<"$o")
+  R[$key.c$c.failed]=$(awk '/failed transactions:/ {print $5}' <<<"$o")
   # per-transaction log: column 3 = latency in microseconds
   local p50 p99
   read -r p50 p99 < <(cat "$dir"/tx* | awk '{print $3}' | sort -n \
     | awk '{a[NR]=$1} END { i50=int(0.5*NR+0.999); i99=int(0.99*NR+0.999); if (i50<1) i50=1; if (i99<1) i99=1; printf "%.1f %.1f\n", a[i50]/1000, a[i99]/1000 }')
-  R[pgbench.c$c.p50]=$p50; R[pgbench.c$c.p99]=$p99
-  say "pgbench c=$c: ${R[pgbench.c$c.tps]} tps (p50 ${R[pgbench.c$c.p50]} ms, p99 ${R[pgbench.c$c.p99]} ms)"
+  R[$key.c$c.p50]=$p50; R[$key.c$c.p99]=$p99
+  say "pgbench $script c=$c: ${R[$key.c$c.tps]} tps (p50 $p50 ms, p99 $p99 ms)"
+}
+# profile_summary JFR OUT TITLE: where the CPU samples of a JFR recording were (self = top frame; inclusive = any frame
+# of that part of the stack), so an unmet aim comes with what bounds it
+profile_summary() {
+  local jfr=$1 out=$2 title=$3
+  jfr print --events jdk.ExecutionSample --stack-depth 96 "$jfr" | awk -v title="$title" '
+    /stackTrace = \[/ { inside = 1; top = ""; delete seen; n++; next }
+    inside && /^[[:space:]]*\]/ { inside = 0; if (top != "") self[top]++; for (c in seen) incl[c]++; next }
+    inside { f = $1; sub(/\(.*/, "", f); if (top == "") top = f
+             c = "other"
+             if (f ~ /^kz\.aifc\./) c = "our code (kz.aifc)"
+             else if (f ~ /^org\.hibernate\./) c = "Hibernate ORM"
+             else if (f ~ /^org\.postgresql\./) c = "PostgreSQL JDBC driver"
+             else if (f ~ /^io\.agroal\./) c = "Agroal pool"
+             else if (f ~ /^com\.arjuna\.|^io\.narayana\./) c = "Narayana transactions"
+             else if (f ~ /^io\.netty\.|^io\.vertx\./) c = "Vert.x / Netty (HTTP)"
+             else if (f ~ /^org\.jboss\.resteasy\./) c = "RESTEasy Reactive"
+             else if (f ~ /^com\.fasterxml\.jackson\./) c = "Jackson (JSON)"
+             else if (f ~ /^io\.smallrye\.jwt\.|^org\.jose4j\.|^io\.quarkus\.oidc\./) c = "JWT / OIDC"
+             else if (f ~ /^io\.micrometer\.|^io\.opentelemetry\./) c = "metrics / tracing"
+             else if (f ~ /^org\.apache\.kafka\./) c = "Kafka client"
+             else if (f ~ /^io\.quarkus\./) c = "Quarkus runtime (ArC, HTTP, security)"
+             if (c != "other") seen[c] = 1
+             next }
+    END {
+      printf "# %s\n\n%d CPU samples (JFR, settings=profile).\n\n## Inclusive: share of samples with a frame of\n\n", title, n
+      for (c in incl) printf "%6.1f%%  %s\n", 100 * incl[c] / n, c | "sort -rn"; close("sort -rn")
+      printf "\n## Self: top frames (the 30 most sampled)\n\n"
+      for (f in self) printf "%6d  %s\n", self[f], f | "sort -rn | head -30"; close("sort -rn | head -30")
+    }' >"$out"
 }
 if want booking; then
   say "booking: service (harness) at 10 and 50 clients, pgbench ceiling, $CONTENDED contended attempts"
+  SCHED_PID=$(cat .stack/pids/scheduling-service.pid 2>/dev/null || true)
+  if [[ -n $SCHED_PID ]] && jcmd "$SCHED_PID" JFR.start name=bench-booking settings=profile filename="$WORK/booking.jfr" >/dev/null 2>&1; then
+    cmd "jcmd <scheduling-service pid> JFR.start name=bench-booking settings=profile   # stopped after the booking runs"
+  else SCHED_PID=""; fi
   harness booking clients=10,50 seconds="$BOOK_SECS" pool="$POOL" warmup="$WARMUP" contended="$CONTENDED" \
     contendedApps="$CONTENDED_APPS" viaKafka="$VIA_KAFKA"
+  if [[ -n $SCHED_PID ]] && jcmd "$SCHED_PID" JFR.stop name=bench-booking >/dev/null 2>&1 && [[ -s $WORK/booking.jfr ]]; then
+    R[booking.profile]="bench/results/$DATE-booking-profile$SUFFIX.txt"
+    profile_summary "$WORK/booking.jfr" "${R[booking.profile]}" "scheduling-service during the booking benchmark ($DATE)"
+  fi
   "${PSQL[@]}" -c "CREATE TABLE IF NOT EXISTS bench_outbox_event (LIKE outbox_event INCLUDING ALL)" >/dev/null
   cmd "psql scheduling -c 'CREATE TABLE bench_outbox_event (LIKE outbox_event INCLUDING ALL)'   # dropped afterwards"
-  for c in 10 50; do pgbench_run "$c"; done
+  buckets="INSERT INTO seat_bucket (starts_at, capacity, booked) SELECT TIMESTAMPTZ '2099-01-01 00:00+05' + g * INTERVAL '15 minutes', 100, 0 FROM generate_series(0, 1999) g ON CONFLICT DO NOTHING"
+  "${PSQL[@]}" -c "$buckets" >/dev/null
+  cmd "psql scheduling -c \"$buckets\"   # 2099: nobody books there; deleted afterwards"
+  for c in 10 50; do pgbench_run pgbench "$c" bench/sql/booking.pgbench -D nslots=2000; done
+  "${PSQL[@]}" -f bench/sql/booking-minimal-setup.sql >/dev/null
+  cmd "psql scheduling -f bench/sql/booking-minimal-setup.sql   # ref_* tables, dropped afterwards"
+  for c in 10 50; do pgbench_run minimal "$c" bench/sql/booking-minimal.pgbench; done
   cleanup
   for c in 10 50; do
-    R[booking.c$c.ratio]=$(ratio "${R[booking.c$c.throughput]:-}" "${R[pgbench.c$c.tps]:-}")
+    R[booking.c$c.ratio]=$(ratio "${R[booking.c$c.throughput]:-}" "${R[minimal.c$c.tps]:-}")
+    R[booking.c$c.own_ratio]=$(ratio "${R[booking.c$c.throughput]:-}" "${R[pgbench.c$c.tps]:-}")
   done
 fi
 
@@ -357,9 +402,22 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
     for c in 10 50; do
       row "booking, $c concurrent clients (distinct applications)" \
         "$(v booking.c$c.throughput) bookings/s, p50 $(v booking.c$c.p50_ms) ms, p99 $(v booking.c$c.p99_ms) ms" \
-        "pgbench, same SQL, $c clients: $(v pgbench.c$c.tps) tps, p50 $(v pgbench.c$c.p50) ms, p99 $(v pgbench.c$c.p99) ms" \
+        "minimal booking transaction (pgbench, bench/sql/booking-minimal.pgbench), $c clients: $(v minimal.c$c.tps) tps, p50 $(v minimal.c$c.p50) ms, p99 $(v minimal.c$c.p99) ms" \
         "$(v booking.c$c.ratio) (≥ 0.5)" "$(meets "$(v booking.c$c.ratio)" 0.5)"
+      row "the same, against pgbench of the service's own booking SQL (second column of #15)" \
+        "$(v booking.c$c.throughput) bookings/s" \
+        "pgbench, bench/sql/booking.pgbench, $c clients: $(v pgbench.c$c.tps) tps, p50 $(v pgbench.c$c.p50) ms, p99 $(v pgbench.c$c.p99) ms" \
+        "$(v booking.c$c.own_ratio) (—)" "—"
     done
+    p99=$(v booking.c10.p99_ms)
+    row "booking p99 at 10 clients" "$p99 ms" "—" "p99 < 100 ms" \
+      "$(awk -v p="$p99" 'BEGIN { print (p == "n/a" ? "?" : (p+0 < 100 ? "yes" : "no")) }')"
+    rush_ok=$(v rush.only_201_409)
+    row "booking rush: $(v rush.clients) clients at once for $(v rush.seats) seats that open together" \
+      "$(v rush.created) booked in $(v rush.seconds) s, statuses $(v rush.statuses), p50 $(v rush.p50_ms) ms, p99 $(v rush.p99_ms) ms" \
+      "SQL check: $(v rush.bookings) active bookings, $(v rush.seats_taken) seats taken" \
+      "only 201/409: $rush_ok; bookings = seats taken" \
+      "$([[ $rush_ok == true && $(v rush.bookings) == "$(v rush.seats_taken)" && $(v rush.created) == "$(v rush.bookings)" ]] && echo yes || echo no)"
     dbl=$(v contended.double_bookings)
     row "$(v contended.attempts) contended attempts, $(v contended.clients) clients, $(v contended.slots) slots × 100 seats, $(v contended.applications) applications" \
       "$(v contended.created) booked ($(v contended.rows) active rows), statuses $(v contended.statuses), $(v contended.throughput) attempts/s" \
@@ -422,6 +480,7 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
     for c in 10 50; do
       echo "- $c clients: $(v booking.c$c.ok) booked of $(v booking.c$c.attempts) attempts in $(v booking.c$c.seconds) s, statuses $(v booking.c$c.statuses), pool exhausted: $(v booking.c$c.pool_exhausted); pgbench failed transactions: $(v pgbench.c$c.failed)"
     done
+    echo "- where scheduling-service spent its CPU during the booking runs (JFR): $( [[ -n ${R[booking.profile]:-} ]] && echo "[${R[booking.profile]#bench/results/}](${R[booking.profile]#bench/results/})" || echo "not recorded")"
     echo "- contended check: overbooked quarter hours $(v contended.check.overbooked_buckets), quarter hours whose booked ≠ active visits $(v contended.check.buckets_booked_neq_active), applications with two active appointments $(v contended.check.applications_with_two_active), quarter hours with more visits than seats $(v contended.check.buckets_more_visits_than_seats), active rows ≠ 201 answers $(v contended.check.rows_neq_201); $(v contended.seconds) s"
   fi
   if want http; then
