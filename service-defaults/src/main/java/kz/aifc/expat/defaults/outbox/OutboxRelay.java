@@ -86,6 +86,7 @@ public class OutboxRelay {
      * for Keycloak) is still wiring the Kafka channels, and the emitter would not be connected yet.
      */
     void onStart(@Observes StartupEvent start) {
+        failures(); // exported from the start, at 0
         started.set(true);
         scheduler.newJob("outbox-relay")
                 .setInterval(sweepInterval)
@@ -123,6 +124,7 @@ public class OutboxRelay {
                 sent = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
             } while (sent == batchSize);
         } catch (RuntimeException e) {
+            failures().increment();
             LOG.warnf("outbox relay paused: %s", e.toString());
         }
     }
@@ -142,16 +144,24 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> sends = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            sends.add(emitter.sendMessage(toMessage(event)));
-        }
-        Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
+        // the sends' callbacks run on the producer's thread: they must not take this transaction with them
+        WithoutContext.call(() -> {
+            List<Uni<Void>> sends = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                sends.add(emitter.sendMessage(toMessage(event)));
+            }
+            return Uni.join().all(sends).andFailFast().await().atMost(sendTimeout);
+        });
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         batch.forEach(event -> event.publishedAt = now);
         Counter.builder("expat.outbox.published").description("Outbox events published to Kafka")
                 .register(registry).increment(batch.size());
         return batch.size();
+    }
+
+    private Counter failures() {
+        return Counter.builder("expat.outbox.relay.failures").description("Outbox relay passes that failed (their "
+                + "batch is sent again by the next pass; consumers' inboxes absorb the repeats)").register(registry);
     }
 
     private Message<String> toMessage(OutboxEvent event) {
