@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import kz.aifc.expat.defaults.inbox.EventEnvelope;
 import kz.aifc.expat.defaults.inbox.Inbox;
 import kz.aifc.expat.scheduling.model.BookableApplication;
-import kz.aifc.expat.scheduling.service.BookingService;
+import kz.aifc.expat.scheduling.service.BookingGate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -24,7 +24,7 @@ public class UpstreamEventsConsumer {
     Inbox inbox;
 
     @Inject
-    BookingService booking;
+    BookingGate gate;
 
     @Incoming("document-events")
     @Blocking
@@ -43,27 +43,27 @@ public class UpstreamEventsConsumer {
             case Events.DOCUMENTS_APPROVED -> {
                 Events.DocumentsApproved data = inbox.data(e, Events.DocumentsApproved.class);
                 if (valid(e, data.applicationId(), data.companyBin())) {
-                    booking.openBooking(data);
+                    gate.openBooking(data);
                 }
             }
             case Events.CHANGES_REQUESTED -> {
                 Events.ChangesRequested data = inbox.data(e, Events.ChangesRequested.class);
                 if (valid(e, data.applicationId(), data.companyBin())) {
-                    booking.closeBooking(data.applicationId(), data.companyBin(),
+                    gate.closeBooking(data.applicationId(), data.companyBin(),
                             BookableApplication.CHANGES_REQUESTED, data.round(), "changes requested");
                 }
             }
             case Events.WITHDRAWN -> {
                 Events.Withdrawn data = inbox.data(e, Events.Withdrawn.class);
                 if (valid(e, data.applicationId(), data.companyBin())) {
-                    booking.closeBooking(data.applicationId(), data.companyBin(), BookableApplication.WITHDRAWN,
+                    gate.closeBooking(data.applicationId(), data.companyBin(), BookableApplication.WITHDRAWN,
                             null, "application withdrawn");
                 }
             }
             case Events.STATUS_CHANGED -> {
                 Events.StatusChanged data = inbox.data(e, Events.StatusChanged.class);
                 if ("CANCELLED".equals(data.to()) && valid(e, data.applicationId(), data.companyBin())) {
-                    booking.closeBooking(data.applicationId(), data.companyBin(), BookableApplication.CANCELLED,
+                    gate.closeBooking(data.applicationId(), data.companyBin(), BookableApplication.CANCELLED,
                             null, "application cancelled");
                 }
             }

@@ -31,6 +31,7 @@ import kz.aifc.expat.scheduling.model.AppointmentStatus;
 import kz.aifc.expat.scheduling.service.Actor;
 import kz.aifc.expat.scheduling.service.AttendanceRule;
 import kz.aifc.expat.scheduling.service.BookingService;
+import kz.aifc.expat.scheduling.service.DeskService;
 import kz.aifc.expat.scheduling.service.IcsWriter;
 import kz.aifc.expat.scheduling.service.OfficeCalendar;
 import kz.aifc.expat.scheduling.service.ScheduleQueries;
@@ -54,6 +55,9 @@ public class AppointmentResource {
 
     @Inject
     BookingService booking;
+
+    @Inject
+    DeskService desk;
 
     @Inject
     AttendanceRule attendance;
@@ -209,7 +213,7 @@ public class AppointmentResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Officer: the applicant arrived (on the day of the visit)")
     public Dtos.AppointmentView checkIn(@PathParam("id") UUID id) {
-        return views.view(booking.checkIn(views.actor(), id));
+        return views.view(desk.checkIn(views.actor(), id));
     }
 
     @POST
@@ -217,7 +221,7 @@ public class AppointmentResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Officer: the applicant did not come (after the start); the application may book again")
     public Dtos.AppointmentView markNoShow(@PathParam("id") UUID id) {
-        return views.view(booking.noShow(views.actor(), id));
+        return views.view(desk.noShow(views.actor(), id));
     }
 
     @POST
@@ -225,7 +229,7 @@ public class AppointmentResource {
     @RolesAllowed({Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "Officer: originals received (publishes appointment.completed)")
     public Dtos.AppointmentView completeVisit(@PathParam("id") UUID id) {
-        return views.view(booking.complete(views.actor(), id));
+        return views.view(desk.complete(views.actor(), id));
     }
 
     /** A browser (text/html preferred over JSON) gets the page; anything else JSON. */

@@ -81,7 +81,7 @@ public class AttendanceRule {
     Outbox outbox;
 
     @Inject
-    BookingService booking;
+    Appointments appointments;
 
     @Inject
     OfficeCalendar calendar;
@@ -253,7 +253,7 @@ public class AttendanceRule {
             String confirmBy = local(zone, confirmBy(a));
             String reason = "Attendance was not confirmed by " + confirmBy + " (" + hours(config.confirmBefore())
                     + " before the visit), so the visit was cancelled and its slot released; book again if needed";
-            booking.release(a, reason, Actor.SYSTEM.name());
+            appointments.release(a, reason, Actor.SYSTEM.name());
             outbox.publish(Events.APPOINTMENT_TOPIC, Events.AUTO_CANCELLED, a.applicationId, new Events.AutoCancelled(
                     a.id.toString(), a.applicationId, a.companyBin, a.serviceCode, local(zone, a.startsAt),
                     local(zone, a.endsAt), reason, Actor.SYSTEM.name(), local(zone, now),
@@ -271,9 +271,9 @@ public class AttendanceRule {
     @Transactional
     public Appointment confirm(Actor actor, UUID id) {
         ZoneId zone = calendar.office().zone(); // before the row lock (may call the catalog)
-        Appointment a = booking.visible(actor, id);
+        Appointment a = appointments.visible(actor, id);
         if (a.status != AppointmentStatus.BOOKED) {
-            throw BookingService.invalidState(a, "confirmed for attendance (only a BOOKED appointment can be)");
+            throw Appointments.invalidState(a, "confirmed for attendance (only a BOOKED appointment can be)");
         }
         if (a.attendanceConfirmedAt != null) {
             return a;
@@ -307,7 +307,7 @@ public class AttendanceRule {
                     .with("attendanceConfirmed", a.attendanceConfirmedAt != null);
         }
         if (a.status != AppointmentStatus.BOOKED) {
-            throw BookingService.invalidState(a, "confirmed for attendance (only a BOOKED appointment can be)");
+            throw Appointments.invalidState(a, "confirmed for attendance (only a BOOKED appointment can be)");
         }
         OffsetDateTime now = now();
         if (!now.isBefore(confirmBy(a))) {
@@ -328,9 +328,9 @@ public class AttendanceRule {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("reason", "an officer must give a reason to exempt an appointment");
         }
-        Appointment a = booking.visible(actor, id);
+        Appointment a = appointments.visible(actor, id);
         if (a.status != AppointmentStatus.BOOKED && a.status != AppointmentStatus.HELD) {
-            throw BookingService.invalidState(a, "exempted from the confirmation rule (only HELD or BOOKED)");
+            throw Appointments.invalidState(a, "exempted from the confirmation rule (only HELD or BOOKED)");
         }
         if (a.confirmationExemptAt == null) {
             a.confirmationExemptAt = now();

@@ -42,7 +42,7 @@ public class CalendarAdminService {
     EntityManager em;
 
     @Inject
-    BookingService booking;
+    Appointments appointments;
 
     @Inject
     SlotPlanner planner;
@@ -77,7 +77,7 @@ public class CalendarAdminService {
                 : day.atTime(to).atZone(zone).toOffsetDateTime();
         List<Appointment> hit = Appointment.find("startsAt < ?1 and endsAt > ?2 and status in ?3", end, start,
                 AppointmentStatus.ACTIVE).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        hit.forEach(a -> booking.cancelAppointment(a, "office closed: " + reason, actor.name()));
+        hit.forEach(a -> appointments.cancel(a, "office closed: " + reason, actor.name()));
         return new ClosureResult(c, hit.size());
     }
 

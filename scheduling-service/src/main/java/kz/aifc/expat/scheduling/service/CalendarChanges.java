@@ -37,7 +37,7 @@ public class CalendarChanges {
     EntityManager em;
 
     @Inject
-    BookingService booking;
+    Appointments appointments;
 
     @Inject
     Clock clock;
@@ -83,7 +83,7 @@ public class CalendarChanges {
                         from, to, now, EnumSet.of(AppointmentStatus.HELD, AppointmentStatus.BOOKED))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         String reason = "the office is closed on " + date + ": " + label(change) + "; please book another day";
-        hit.forEach(a -> booking.cancelAppointment(a, reason, Actor.SYSTEM.name()));
+        hit.forEach(a -> appointments.cancel(a, reason, Actor.SYSTEM.name()));
         LOG.infof("office calendar: %s is closed (%s), %d visit(s) cancelled", date, change.kind(), hit.size());
         return hit.size();
     }

@@ -12,7 +12,7 @@ public class ScheduledJobs {
     private static final Logger LOG = Logger.getLogger(ScheduledJobs.class);
 
     @Inject
-    BookingService booking;
+    SeatLedger seats;
 
     @Inject
     AttendanceRule attendance;
@@ -21,7 +21,7 @@ public class ScheduledJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireHolds() {
         try {
-            int released = booking.expireHolds();
+            int released = seats.expireHolds();
             if (released > 0) {
                 LOG.infof("released %d seat(s) of expired holds", released);
             }
