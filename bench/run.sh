@@ -395,7 +395,7 @@ row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
       row "HTTP GET \`${R[$k.url]#http://127.0.0.1}\` (${R[$k.bytes]} B), wrk -c$WRK_CONNS" \
         "$(v $k.rps) req/s, p50 $(v $k.p50) ms, p99 $(v $k.p99) ms" \
         "bare Quarkus \`/bare/${R[$k.bytes]}\`: $(v $k.bare_rps) req/s, p50 $(v $k.bare_p50) ms, p99 $(v $k.bare_p99) ms" \
-        "$(v $k.ratio) (≥ 0.8)" "$(meets "$(v $k.ratio)" 0.8)"
+        "$(v $k.ratio) (≥ 0.9)" "$(meets "$(v $k.ratio)" 0.9)"
     done
   fi
   if want booking; then
