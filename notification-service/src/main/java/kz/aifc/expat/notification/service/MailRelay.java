@@ -1,5 +1,6 @@
 package kz.aifc.expat.notification.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -135,7 +136,8 @@ public class MailRelay {
             row.leaseUntil = null;
             row.lastError = null;
         });
-        registry.counter("expat.notification.mail.sent", "template", n.template, "language", n.language).increment();
+        Counter.builder("expat.notification.mail.sent").description("E-mails accepted by the SMTP server")
+                .tags("template", n.template, "language", n.language).register(registry).increment();
     }
 
     private void failed(UUID id, RuntimeException e) {
@@ -155,7 +157,8 @@ public class MailRelay {
                         row.nextAttemptAt, row.lastError);
             }
         });
-        registry.counter("expat.notification.mail.failed").increment();
+        Counter.builder("expat.notification.mail.failed").description("E-mail attempts that failed (retried with back-off)")
+                .register(registry).increment();
     }
 
     private MailMessage message(Notification n) {

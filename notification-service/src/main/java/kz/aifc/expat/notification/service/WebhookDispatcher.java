@@ -1,6 +1,7 @@
 package kz.aifc.expat.notification.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -340,10 +341,12 @@ public class WebhookDispatcher {
                 d.status = WebhookDelivery.SUCCEEDED;
                 d.deliveredAt = now;
                 e.failingSince = null;
-                registry.counter("expat.notification.webhook.delivered").increment();
+                Counter.builder("expat.notification.webhook.delivered").description("Webhook deliveries "
+                        + "answered 2xx by the receiver").register(registry).increment();
                 return;
             }
-            registry.counter("expat.notification.webhook.failed").increment();
+            Counter.builder("expat.notification.webhook.failed").description("Webhook delivery attempts "
+                    + "that failed (retried on the schedule)").register(registry).increment();
             Duration next = Backoff.scheduled(d.attempts - d.scheduleFrom, config.webhooks().retrySchedule());
             if (next == null) {
                 d.status = WebhookDelivery.ABANDONED;
