@@ -6,7 +6,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.ProcessingException;
 import kz.aifc.expat.application.client.WorkingCalendar;
 import kz.aifc.expat.application.messaging.Events;
 import kz.aifc.expat.application.model.AppState;
@@ -60,12 +59,12 @@ public class DeadlineService {
 
     /**
      * The start quote of an application whose clock has not started yet (null if it has, or has no deadline, or is
-     * unknown). Reads and asks the catalog with no transaction of the caller's open; a catalog outage is a
-     * {@link ProcessingException}, so the inbox retries the event.
+     * unknown), for an event handler: read and asked with no transaction of the caller's open; a catalog outage makes
+     * the inbox retry the event.
      */
     public StartQuote quoteStart(UUID applicationId) {
         Application snapshot = QuarkusTransaction.requiringNew().call(() -> Application.findById(applicationId));
-        return snapshot == null ? null : quoteStart(snapshot);
+        return snapshot == null ? null : CatalogCalls.retriedOnOutage(() -> quoteStart(snapshot));
     }
 
     StartQuote quoteStart(Application snapshot) {
@@ -73,17 +72,8 @@ public class DeadlineService {
             return null;
         }
         LocalDate today = clock.today();
-        LocalDate dueDate;
-        try {
-            dueDate = due(today, snapshot.processingDays, snapshot.pausedWorkingDays, snapshot.extensionDays);
-        } catch (ProblemException e) {
-            if (e.status() == 503) {
-                throw new ProcessingException(e.getMessage());
-            }
-            throw e;
-        }
         return new StartQuote(today, snapshot.processingDays, snapshot.pausedWorkingDays, snapshot.extensionDays,
-                dueDate);
+                due(today, snapshot.processingDays, snapshot.pausedWorkingDays, snapshot.extensionDays));
     }
 
     /**

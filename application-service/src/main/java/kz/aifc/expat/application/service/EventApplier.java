@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ProcessingException;
 import kz.aifc.expat.application.messaging.Events;
 import kz.aifc.expat.application.model.Application;
-import kz.aifc.expat.defaults.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -150,13 +147,9 @@ public class EventApplier {
 
     /** A catalog outage while deriving a deadline must make the inbox retry the event, not dead-letter it. */
     private static void guard(Runnable step) {
-        try {
+        CatalogCalls.retriedOnOutage(() -> {
             step.run();
-        } catch (ProblemException e) {
-            if (e.status() == 503) {
-                throw new ProcessingException(e.getMessage().toLowerCase(Locale.ROOT));
-            }
-            throw e;
-        }
+            return null;
+        });
     }
 }

@@ -62,7 +62,7 @@ public class Submission {
         DeadlineService.Resumed resumed = action == Action.RESUBMIT ? deadlines.resumed(snapshot) : null;
         // a visit completed while the case was sent back starts the clock once the documents are approved again
         DeadlineService.StartQuote quote = action == Action.RESUBMIT && "COMPLETED".equals(snapshot.appointmentStatus)
-                ? catalogCall(() -> deadlines.quoteStart(snapshot)) : null;
+                ? deadlines.quoteStart(snapshot) : null; // due() answers a catalog outage with 503
         return new Prepared(snapshot.version, facts, resumed == null ? null : resumed.dueDate(),
                 resumed == null ? 0 : resumed.pausedWorkingDays(), quote);
     }

@@ -697,29 +697,32 @@ public final class Harness {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The user each token was issued to, and the latest token (and when) of each user. */
-    static final Map<String, String> USER_OF = new ConcurrentHashMap<>();
-    static final Map<String, long[]> ISSUED_AT = new ConcurrentHashMap<>();
-    static final Map<String, String> LATEST = new ConcurrentHashMap<>();
+    /** A token as Keycloak issued it. */
+    record Issued(String user, String token, long atNanos) {
+    }
+
+    /** Every token issued (by its text) and the latest one of each user. */
+    static final Map<String, Issued> ISSUED = new ConcurrentHashMap<>();
+    static final Map<String, Issued> LATEST = new ConcurrentHashMap<>();
 
     /**
      * Tokens live 5 minutes (the realm's accessTokenLifespan) and a run is longer: a token older than 4 minutes is
      * replaced by a fresh one of the same user, so no phase measures 401s of an expired token.
      */
     static String fresh(String token) throws IOException {
-        String user = USER_OF.get(token);
-        if (user == null) {
+        Issued issued = ISSUED.get(token);
+        if (issued == null) {
             return token;
         }
-        synchronized (USER_OF) {
-            if (System.nanoTime() - ISSUED_AT.get(user)[0] > 240_000_000_000L) {
+        synchronized (LATEST) {
+            if (System.nanoTime() - LATEST.get(issued.user()).atNanos() > 240_000_000_000L) {
                 try {
-                    token(user);
+                    token(issued.user());
                 } catch (Exception e) {
-                    throw new IOException("cannot renew the token of " + user, e);
+                    throw new IOException("cannot renew the token of " + issued.user(), e);
                 }
             }
-            return LATEST.get(user);
+            return LATEST.get(issued.user()).token();
         }
     }
 
@@ -732,11 +735,10 @@ public final class Harness {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("Keycloak refused a token for " + user + ": " + r.body());
         }
-        String token = JSON.readTree(r.body()).get("access_token").asText();
-        USER_OF.put(token, user);
-        ISSUED_AT.put(user, new long[]{System.nanoTime()});
-        LATEST.put(user, token);
-        return token;
+        Issued issued = new Issued(user, JSON.readTree(r.body()).get("access_token").asText(), System.nanoTime());
+        ISSUED.put(issued.token(), issued);
+        LATEST.put(user, issued);
+        return issued.token();
     }
 
     static String fmt(double d) {
