@@ -387,8 +387,12 @@ log.segment.bytes=67108864
 EOF
   if [[ ! -f "$KAFKA_HOME/data/meta.properties" ]]; then
     local cluster_id
-    # what kafka-storage random-uuid prints (16 random bytes, base64url without padding), minus a JVM start
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    # what kafka-storage random-uuid prints (16 random bytes, base64url without padding), minus a JVM start; like
+    # Kafka's Uuid.randomUuid it never starts with '-', which the format command would read as an option
+    cluster_id="-"
+    while [[ $cluster_id == -* ]]; do
+      cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     say "kafka: formatting KRaft storage (cluster $cluster_id, standalone controller)"
     kafka_java kafka.tools.StorageTool format --standalone -t "$cluster_id" \
       -c "$KAFKA_HOME/config/server.properties" >>"$LOGS/kafka.log" 2>&1 \
